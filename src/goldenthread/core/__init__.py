@@ -1,0 +1,1 @@
+"""Base models, the audit trail, periods and shared helpers."""

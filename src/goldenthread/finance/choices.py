@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.db import models
+
+
+class CostCategory(models.TextChoices):
+    PERSONNEL = "personnel", "Personnel"
+    TRAVEL_EVENTS = "travel_events", "Travel and events"
+    CONSULTANTS_CONTRACTUAL = "consultants_contractual", "Consultants and contractual services"
+    EQUIPMENT_IT = "equipment_it", "Equipment and IT"
+    OTHER_DIRECT = "other_direct", "Other direct costs"
+    INDIRECT_SUPPORT = "indirect_support", "Indirect support costs"
+
+
+REGULAR_BUDGET = "regular_budget"
