@@ -67,7 +67,11 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
     """The record's concrete fields, foreign keys as ids, ready for JSON."""
     data: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
-        data[field.attname] = json_value(getattr(obj, field.attname))
+        value = getattr(obj, field.attname)
+        if isinstance(field, models.DecimalField) and value is not None:
+            # As the database stores it, so "3" and "3.0000" are one value.
+            value = Decimal(value).quantize(Decimal(1).scaleb(-field.decimal_places))
+        data[field.attname] = json_value(value)
     return data
 
 
