@@ -44,7 +44,7 @@ class OrgUnit(models.Model):
         return self.cycle.code
 
     def clean(self) -> None:
-        if self.parent_id:
+        if self.parent is not None:
             if self.parent.cycle_id != self.cycle_id:
                 raise ValidationError({"parent": "The parent unit belongs to another cycle."})
             seen = {self.pk}
@@ -147,5 +147,5 @@ class Person(models.Model):
             raise ValidationError({"capacity": "Capacity is a full-time equivalent above 0 and at most 1."})
         if self.unit_id and self.unit.cycle_id != self.cycle_id:
             raise ValidationError({"unit": "The unit belongs to another cycle."})
-        if self.grade_id and self.grade.cycle_id != self.cycle_id:
+        if self.grade is not None and self.grade.cycle_id != self.cycle_id:
             raise ValidationError({"grade": "The grade belongs to another cycle."})

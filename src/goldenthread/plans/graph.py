@@ -8,7 +8,7 @@ the services and the pages share one implementation.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -83,5 +83,5 @@ def ancestors(edges: Iterable[tuple[K, K]], start: K) -> set[K]:
     return seen
 
 
-def format_loop(loop: list[object]) -> str:
+def format_loop(loop: Sequence[object]) -> str:
     return " → ".join(str(node) for node in loop)

@@ -157,7 +157,7 @@ class Result(models.Model):
             errors["level"] = "The level belongs to another cycle."
         if self.unit_id and self.cycle_id and self.unit.cycle_id != self.cycle_id:
             errors["unit"] = "The unit belongs to another cycle."
-        if self.person_id and self.cycle_id and self.person.cycle_id != self.cycle_id:
+        if self.person is not None and self.cycle_id and self.person.cycle_id != self.cycle_id:
             errors["person"] = "The person belongs to another cycle."
         if not isinstance(self.tags, list) or not all(isinstance(t, str) for t in self.tags):
             errors["tags"] = "Tags are a list of words."

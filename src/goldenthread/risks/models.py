@@ -78,7 +78,7 @@ class Risk(models.Model):
             raise ValidationError("Give both residual likelihood and residual impact, or neither.")
         if self.unit_id and self.unit.cycle_id != self.cycle_id:
             raise ValidationError({"unit": "The unit belongs to another cycle."})
-        if self.result_id and self.result.cycle_id != self.cycle_id:
+        if self.result is not None and self.result.cycle_id != self.cycle_id:
             raise ValidationError({"result": "The result belongs to another cycle."})
 
 
