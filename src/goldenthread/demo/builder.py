@@ -1,0 +1,454 @@
+"""The demo organisation as a plan document (``goldenthread-plan/1``).
+
+``demo_document()`` assembles the hand-written facts of ``facts.py`` (goals,
+thematic priorities, outcomes and their indicators, units, outputs, risks,
+the resource-mobilisation action lines) and derives the rest with a seeded
+random generator, so the plan is the same on every machine: staff and their
+grades, activities owned by people (tier-4 work-plan items), staff time
+allocations, non-staff costs by category and funding source, and actuals for
+2028 and the first half of 2029, some on track and some clearly not.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from goldenthread.demo import facts
+from goldenthread.demo.facts import IndicatorFact, OutputFact, ResultFact
+
+FORMAT = "goldenthread-plan/1"
+DEMO_SEED = 2028
+START, END, BASELINE = facts.START_YEAR, facts.END_YEAR, facts.BASELINE_YEAR
+YEARS = range(START, END + 1)
+# Actuals reported so far: the whole of 2028 and the first two quarters of 2029.
+REPORTED_YEAR = 2028
+REPORTED_QUARTERS = [(2028, 1), (2028, 2), (2028, 3), (2028, 4), (2029, 1), (2029, 2)]
+
+CENT = Decimal("0.01")
+
+
+def money(value: Decimal | int | float) -> str:
+    """An amount as the plan file writes it: a decimal string with two places."""
+    return str(Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def _round_to(value: float, step: int) -> int:
+    return round(value / step) * step
+
+
+def demo_document(seed: int = DEMO_SEED) -> dict[str, Any]:
+    """The demo plan SP2028, identical for a given seed."""
+    return _Builder(random.Random(seed)).build()
+
+
+class _Builder:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.unit_tier: dict[str, int] = {}
+        self.people: list[dict[str, Any]] = []
+        self.staff_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.results: list[dict[str, Any]] = []
+        self.indicators: list[dict[str, Any]] = []
+        self.costs: list[dict[str, Any]] = []
+        self.allocations: dict[tuple[str, str, int], int] = {}  # (person, result, year) -> %
+        self.used: dict[tuple[str, int], int] = defaultdict(int)  # (person, year) -> % of a year
+
+    def build(self) -> dict[str, Any]:
+        units = self._units()
+        grades = self._grades()
+        self._people()
+        self._strategic_results()
+        activities = self._outputs_and_activities()
+        self._allocate(activities)
+        self._over_allocate()
+        return {
+            "format": FORMAT,
+            "cycle": dict(facts.CYCLE),
+            "levels": [dict(level) for level in facts.LEVELS],
+            "units": units,
+            "grades": grades,
+            "people": self.people,
+            "funds": [f._asdict() for f in facts.FUNDS],
+            "results": self.results,
+            "indicators": self.indicators,
+            "costs": self.costs,
+            "allocations": self._allocation_rows(),
+            "risks": self._risks(),
+            "assumptions": [
+                {"result": a.result, "statement": a.statement, "status": a.status,
+                 "last_reviewed": a.last_reviewed}
+                for a in facts.ASSUMPTIONS
+            ],
+            "revenue": self._revenue(),
+            "action_lines": self._action_lines(),
+        }
+
+    # -- organisation ---------------------------------------------------------
+
+    def _units(self) -> list[dict[str, Any]]:
+        rows = []
+        for unit in facts.UNITS:
+            self.unit_tier[unit.code] = 1 if unit.parent is None else self.unit_tier[unit.parent] + 1
+            row: dict[str, Any] = {"code": unit.code, "name": unit.name}
+            if unit.parent:
+                row["parent"] = unit.parent
+            rows.append(row)
+        return rows
+
+    def _grades(self) -> list[dict[str, Any]]:
+        escalation = 1 + Decimal(facts.GRADE_ESCALATION)
+        rows = []
+        for code, name, cost in facts.GRADES:
+            annual = {}
+            amount = Decimal(cost)
+            for year in YEARS:
+                annual[str(year)] = money(_round_to(float(amount), 100))
+                amount *= escalation
+            rows.append({"code": code, "name": name, "annual_cost": annual})
+        return rows
+
+    def _people(self) -> None:
+        rng = self.rng
+        accounts = {a.unit: a for a in facts.DEMO_ACCOUNTS if a.unit}
+        used_names = {a.person_name for a in accounts.values()}
+        grades, grade_weights = zip(*facts.GRADE_MIX.items(), strict=True)
+        contracts, contract_weights = zip(*facts.CONTRACT_MIX.items(), strict=True)
+        number = 0
+        for unit in facts.UNITS:
+            for i in range(unit.staff):
+                number += 1
+                account = accounts.get(unit.code) if i == 1 else None
+                if account is not None:
+                    name, grade, contract, capacity, remote = (
+                        account.person_name, account.grade, "fixed_term", 1.0, False
+                    )
+                else:
+                    name = self._new_name(used_names)
+                    if i == 0:
+                        grade, contract = facts.UNIT_HEAD_GRADE[self.unit_tier[unit.code]], "continuing"
+                    else:
+                        contract = rng.choices(contracts, contract_weights)[0]
+                        grade = "" if contract == "consultant" else rng.choices(grades, grade_weights)[0]
+                    capacity = rng.choices([1.0, 0.8, 0.5], [88, 8, 4])[0]
+                    if contract == "consultant":
+                        capacity = rng.choice([1.0, 0.5, 0.8])
+                    remote = rng.random() < (0.5 if contract == "consultant" else 0.03)
+                person: dict[str, Any] = {
+                    "code": f"S{number:04d}", "name": name, "unit": unit.code,
+                    "capacity": capacity, "contract": contract, "remote": remote,
+                    "email": _email(name),
+                }
+                if grade:
+                    person["grade"] = grade
+                self.people.append(person)
+                self.staff_of[unit.code].append(person)
+
+    def _new_name(self, used: set[str]) -> str:
+        while True:
+            name = f"{self.rng.choice(facts.GIVEN_NAMES)} {self.rng.choice(facts.FAMILY_NAMES)}"
+            if name not in used:
+                used.add(name)
+                return name
+
+    # -- results and indicators -------------------------------------------------
+
+    def _result(self, fact: ResultFact, level: str, **extra: Any) -> dict[str, Any]:
+        row: dict[str, Any] = {"code": fact.code, "level": level, "title": fact.title,
+                               "unit": fact.unit}
+        if fact.description:
+            row["description"] = fact.description
+        tags = list(fact.tags) + [f"SDG {i.sdg}" for i in fact.indicators if i.sdg]
+        if tags:
+            row["tags"] = tags
+        if fact.parents:
+            row["parents"] = [{"code": code, "weight": weight} for code, weight in fact.parents]
+        row.update(extra)
+        self.results.append(row)
+        return row
+
+    def _strategic_results(self) -> None:
+        for fact in facts.GOALS:
+            self._result(fact, "goal")
+        for fact in facts.PRIORITIES:
+            self._result(fact, "priority")
+        for fact in facts.OUTCOMES:
+            self._result(fact, "outcome", method="weighted_mean")
+        for fact in [*facts.GOALS, *facts.OUTCOMES]:
+            for indicator in fact.indicators:
+                self._indicator(indicator, fact.code, fact.unit)
+
+    def _responsible(self, unit: str) -> str:
+        staff = [p for p in self.staff_of[unit] if p.get("grade", "").startswith("P")]
+        return self.rng.choice(staff or self.staff_of[unit])["code"]
+
+    def _indicator(self, fact: IndicatorFact, result: str, unit: str) -> None:
+        row: dict[str, Any] = {
+            "code": fact.code, "result": result, "name": fact.name, "unit": fact.unit,
+            "direction": fact.direction, "aggregation": fact.aggregation,
+            "frequency": fact.frequency, "responsible": self._responsible(unit),
+        }
+        for key, value in (("definition", fact.definition), ("sdg", fact.sdg),
+                           ("means_of_verification", fact.verification)):
+            if value:
+                row[key] = value
+        row["baseline"] = {"year": BASELINE, "value": fact.baseline}
+        row["targets"], row["actuals"] = self._values(fact)
+        self.indicators.append(row)
+
+    def _values(self, fact: IndicatorFact) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Targets on the straight line from baseline to endline; actuals at ``pace``."""
+        if fact.unit == "yes_no":
+            return (
+                {str(y): bool(fact.endline) for y in YEARS if y > START},
+                {str(REPORTED_YEAR): bool(fact.pace >= 1)},
+            )
+        if fact.unit == "qualitative":
+            return {str(END): fact.endline}, {
+                str(REPORTED_YEAR): "Outputs of the Bureaux linked to outcomes; activities "
+                "linked in the Telecommunication Development Bureau only"
+            }
+        base, end = float(fact.baseline), float(fact.endline)  # type: ignore[arg-type]
+        span = END - BASELINE
+
+        def planned(t: float) -> float:
+            return base + (end - base) * (t - BASELINE) / span
+
+        def shape(value: float) -> float | int:
+            if fact.unit == "percent":
+                value = min(max(value, 0.0), 100.0)
+            value = max(value, 0.0)
+            if fact.decimals == 0:
+                return round(value)
+            return round(value, fact.decimals)
+
+        noise = abs(end - base) * 0.02 or abs(base) * 0.01
+
+        def actual(t: float) -> float | int:
+            return shape(base + (planned(t) - base) * fact.pace + self.rng.gauss(0, noise))
+
+        targets: dict[str, Any] = {str(y): shape(planned(y)) for y in YEARS}
+        actuals: dict[str, Any] = {str(REPORTED_YEAR): actual(REPORTED_YEAR)}
+        if fact.frequency == "quarterly":
+            for year, quarter in REPORTED_QUARTERS:
+                if fact.aggregation == "sum":  # a flow: a quarter holds a quarter of the year
+                    flow = (base + (planned(year) - base) * fact.pace) / 4
+                    value = shape(flow * (1 + self.rng.gauss(0, 0.05)))
+                else:  # a level: where the measure stood at the end of the quarter
+                    value = actual(year - 1 + quarter / 4)
+                actuals[f"{year}-Q{quarter}"] = value
+        return targets, actuals
+
+    # -- outputs, activities, costs -------------------------------------------
+
+    def _outputs_and_activities(self) -> list[dict[str, Any]]:
+        activities: list[dict[str, Any]] = []
+        owner_turn: dict[str, int] = defaultdict(int)
+        for output in facts.OUTPUTS:
+            row: dict[str, Any] = {
+                "code": output.code, "level": "output", "title": output.title,
+                "unit": output.unit, "priority": output.priority, "status": output.status,
+            }
+            tags = []
+            if output.unit.startswith("RO-"):
+                tags.append("regional initiative")
+            if output.fund:
+                tags.append("extrabudgetary")
+            if tags:
+                row["tags"] = tags
+            if output.parents:
+                parents = []
+                for code, weight in output.parents:
+                    link: dict[str, Any] = {"code": code, "weight": weight}
+                    owner = _owner_of(code)
+                    if _bureau(output.unit) != owner:  # a cross-sector link
+                        link["assumption"] = (
+                            f"{output.unit} and {owner} agree a joint work plan for this output"
+                        )
+                    parents.append(link)
+                row["parents"] = parents
+            self.results.append(row)
+            if output.indicator:
+                self._output_indicator(output)
+            self._output_costs(output)
+
+            staff = self.staff_of[output.unit]
+            count = min(3 + len(staff) // 10, 5)
+            for n, kind in enumerate(self.rng.sample(facts.ACTIVITY_KINDS, count), start=1):
+                # Owners take turns after the head of unit, who owns the first activity
+                # of the unit's first output only.
+                turn = owner_turn[output.unit]
+                owner_turn[output.unit] += 1
+                person = staff[0] if turn == 0 else staff[1 + (turn - 1) % (len(staff) - 1)]
+                code = f"A{output.code.removeprefix('OP')}.{n}"
+                activity = {
+                    "code": code, "level": "activity", "title": f"{kind}: {output.topic}",
+                    "unit": person["unit"], "person": person["code"],
+                    "parents": [{"code": output.code}],
+                }
+                if output.status == "draft":
+                    activity["status"] = "draft"
+                self.results.append(activity)
+                activities.append(activity)
+        # A tier-4 objective nobody linked to an output: an alignment gap.
+        person = self.staff_of["GS-HRMD"][3]
+        orphan = {
+            "code": "A-X3.1", "level": "activity", "unit": person["unit"],
+            "person": person["code"],
+            "title": "Ad hoc support to internal working groups",
+        }
+        self.results.append(orphan)
+        activities.append(orphan)
+        return activities
+
+    def _output_indicator(self, output: OutputFact) -> None:
+        assert output.indicator is not None
+        name, unit, base, end = output.indicator
+        pace = self.rng.choices([1.15, 1.0, 0.9, 0.75, 0.4, 0.1], [2, 4, 3, 2, 2, 1])[0]
+        direction = "increase" if end > base else "decrease" if end < base else "maintain"
+        # Counts of deliverables are flows that add up; a duration or a steady
+        # state is averaged.
+        aggregation = "sum" if direction == "increase" else "mean"
+        frequency = self.rng.choice(["annual", "quarterly"])
+        fact = IndicatorFact(f"K-{output.code}", name, unit, direction, aggregation, base, end,
+                             pace, frequency, decimals=0)
+        self._indicator(fact, output.code, output.unit)
+
+    def _output_costs(self, output: OutputFact) -> None:
+        rng = self.rng
+        for year in YEARS:
+            growth = 1.02 ** (year - START)
+            budget = output.budget * growth * rng.uniform(0.85, 1.15)
+            for category, share in facts.COST_MIX.items():
+                amount = _round_to(budget * share * rng.uniform(0.7, 1.3), 100)
+                if amount:
+                    self.costs.append({
+                        "result": output.code, "year": year, "category": category,
+                        "source": "regular_budget", "amount": money(amount),
+                    })
+            if output.fund:
+                direct = output.fund_budget * rng.uniform(0.7, 1.2)
+                consultants = _round_to(direct * 0.6, 100)
+                travel = _round_to(direct * 0.4, 100)
+                support = _round_to((consultants + travel) * float(facts.PROGRAMME_SUPPORT_RATE), 100)
+                for category, amount in (("consultants_contractual", consultants),
+                                         ("travel_events", travel),
+                                         ("indirect_support", support)):
+                    cost = {"result": output.code, "year": year, "category": category,
+                            "source": output.fund, "amount": money(amount)}
+                    if category == "indirect_support":
+                        cost["description"] = "Programme support costs"
+                    self.costs.append(cost)
+
+    # -- staff time -------------------------------------------------------------
+
+    def _capacity(self, person: dict[str, Any]) -> int:
+        return round(person["capacity"] * 100)
+
+    def _give(self, person: dict[str, Any], result: str, year: int, wanted: int) -> None:
+        """Allocate up to ``wanted`` % of a year, never beyond the person's capacity."""
+        free = self._capacity(person) - self.used[(person["code"], year)]
+        share = min(wanted, free)
+        if share < 5:
+            return
+        self.allocations[(person["code"], result, year)] = share
+        self.used[(person["code"], year)] += share
+
+    def _allocate(self, activities: list[dict[str, Any]]) -> None:
+        rng = self.rng
+        by_code = {p["code"]: p for p in self.people}
+        for activity in activities:
+            owner = by_code[activity["person"]]
+            colleagues = [p for p in self.staff_of[owner["unit"]] if p is not owner]
+            team = rng.sample(colleagues, min(len(colleagues), rng.randint(3, 5)))
+            years = list(YEARS)
+            if activity.get("status") == "draft":
+                years = years[2:]  # planned for later in the cycle
+            for year in years:
+                self._give(owner, activity["code"], year, rng.choice([30, 40, 50, 60]))
+                for member in team:
+                    self._give(member, activity["code"], year, rng.choice([15, 20, 25, 30, 40]))
+
+    def _over_allocate(self) -> None:
+        """Push one person per listed unit past capacity in 2029 and 2030."""
+        for unit, extra in facts.OVER_ALLOCATED:
+            person = max(
+                self.staff_of[unit][1:],
+                key=lambda p: (self.used[(p["code"], 2029)], p["code"]),
+            )
+            for year in (2029, 2030):
+                mine = sorted(k for k in self.allocations if k[0] == person["code"] and k[2] == year)
+                if not mine:
+                    continue
+                key = mine[0]
+                add = self._capacity(person) - self.used[(person["code"], year)] + int(extra * 100)
+                self.allocations[key] = min(100, self.allocations[key] + add)
+                self.used[(person["code"], year)] += add
+
+    def _allocation_rows(self) -> list[dict[str, Any]]:
+        return [
+            {"person": person, "result": result, "year": year, "share": share / 100}
+            for (person, result, year), share in self.allocations.items()
+        ]
+
+    # -- risks, revenue, mobilisation ---------------------------------------------
+
+    def _risks(self) -> list[dict[str, Any]]:
+        rows = []
+        for risk in facts.RISKS:
+            row: dict[str, Any] = {
+                "code": risk.code, "unit": risk.unit, "category": risk.category,
+                "title": risk.title, "likelihood": risk.likelihood, "impact": risk.impact,
+                "residual_likelihood": risk.residual_likelihood,
+                "residual_impact": risk.residual_impact,
+                "owner": self.staff_of[risk.unit][0]["code"], "treatment": risk.treatment,
+                "status": risk.status, "last_reviewed": risk.last_reviewed,
+            }
+            if risk.result:
+                row["result"] = risk.result
+            rows.append(row)
+        return rows
+
+    def _revenue(self) -> list[dict[str, Any]]:
+        rows = []
+        for stream, (amount, change) in facts.REVENUE_2028.items():
+            value = Decimal(amount)
+            for year in YEARS:
+                rows.append({"stream": stream, "year": year,
+                             "amount": money(_round_to(float(value), 1000))})
+                value *= 1 + Decimal(change)
+        return rows
+
+    def _action_lines(self) -> list[dict[str, Any]]:
+        rows = []
+        for line in facts.ACTION_LINES:
+            row = {"code": line.code, "area": line.area, "title": line.title,
+                   "status": line.status, "target": line.target, "owner": line.owner}
+            if line.milestone:
+                row["milestone"] = line.milestone
+            rows.append(row)
+        return rows
+
+
+_OWNERS = {f.code: f.unit for f in [*facts.GOALS, *facts.PRIORITIES, *facts.OUTCOMES]}
+
+
+def _owner_of(result_code: str) -> str:
+    return _OWNERS[result_code]
+
+
+def _bureau(unit_code: str) -> str:
+    """The tier-2 unit a department or regional office belongs to."""
+    parents = {u.code: u.parent for u in facts.UNITS}
+    code = unit_code
+    while parents.get(code) and parents[code] != "ITU":
+        code = parents[code] or code
+    return code
+
+
+def _email(name: str) -> str:
+    local = re.sub(r"[^a-z.]", "", name.lower().replace(" ", "."))
+    return f"{local}@itu.example"
