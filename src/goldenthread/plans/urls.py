@@ -6,4 +6,11 @@ from goldenthread.plans import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("cycles/<str:cycle_code>/", views.cycle_overview, name="cycle_overview"),
+    path("cycles/<str:cycle_code>/orphans/", views.orphan_list, name="orphan_list"),
+    path(
+        "cycles/<str:cycle_code>/results/<str:result_code>/",
+        views.result_detail,
+        name="result_detail",
+    ),
 ]

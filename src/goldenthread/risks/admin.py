@@ -1,0 +1,36 @@
+"""Admin of the risk register and of assumptions."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from goldenthread.core.admin import AuditedAdmin
+from goldenthread.risks.models import Assumption, Risk
+
+
+@admin.register(Risk)
+class RiskAdmin(AuditedAdmin):
+    list_display = (
+        "code", "title", "unit", "category", "inherent", "residual", "owner", "status", "cycle",
+    )
+    list_filter = ("cycle", "category", "status", "unit__tier")
+    search_fields = ("code", "title", "unit__code", "result__code", "owner__name")
+    list_select_related = ("cycle", "unit", "owner")
+    autocomplete_fields = ("unit", "result", "owner")
+
+    @admin.display(description="inherent (L x I)")
+    def inherent(self, obj: Risk) -> int:
+        return obj.inherent_score
+
+    @admin.display(description="residual (L x I)")
+    def residual(self, obj: Risk) -> int | None:
+        return obj.residual_score
+
+
+@admin.register(Assumption)
+class AssumptionAdmin(AuditedAdmin):
+    list_display = ("result", "statement", "status", "last_reviewed")
+    list_filter = ("result__cycle", "status")
+    search_fields = ("statement", "result__code")
+    list_select_related = ("result",)
+    autocomplete_fields = ("result",)

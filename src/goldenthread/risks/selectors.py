@@ -1,0 +1,82 @@
+"""Reads of the risk register for the pages, and the bands risk scores fall in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from goldenthread.plans.models import Cycle, Result
+from goldenthread.risks.choices import RiskStatus
+from goldenthread.risks.models import Assumption, Risk
+
+
+@dataclass(frozen=True)
+class Band:
+    """A band of likelihood x impact scores (1-25) that a risk falls in."""
+
+    key: str
+    label: str
+    low: int
+    high: int
+
+
+# The usual bands of a 5 x 5 risk matrix, lowest first.
+RISK_BANDS = (
+    Band("low", "Low", 1, 4),
+    Band("medium", "Medium", 5, 9),
+    Band("high", "High", 10, 16),
+    Band("very_high", "Very high", 17, 25),
+)
+UNASSESSED = Band("unassessed", "Not assessed", 0, 0)
+
+
+def score_band(score: int | None) -> Band:
+    """The band a likelihood x impact score falls in; unassessed when there is no score."""
+    if score is None:
+        return UNASSESSED
+    for band in RISK_BANDS:
+        if band.low <= score <= band.high:
+            return band
+    raise ValueError(f"{score} is not a likelihood x impact score on 1-5 scales")
+
+
+@dataclass
+class BandCount:
+    band: Band
+    count: int
+    percent: float
+
+
+def open_risks_by_residual_band(cycle: Cycle) -> list[BandCount]:
+    """Open risks counted by the band of their residual score, highest band first.
+
+    Grouped in the database by residual likelihood and impact (at most 36 rows)."""
+    grouped = (
+        Risk.objects.filter(cycle=cycle, status=RiskStatus.OPEN)
+        .values_list("residual_likelihood", "residual_impact")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: dict[str, int] = {}
+    for likelihood, impact, n in grouped:
+        score = likelihood * impact if likelihood is not None and impact is not None else None
+        key = score_band(score).key
+        counts[key] = counts.get(key, 0) + n
+    total = sum(counts.values())
+    bands = [*reversed(RISK_BANDS), UNASSESSED]
+    return [
+        BandCount(band, counts.get(band.key, 0), 100 * counts.get(band.key, 0) / total if total else 0)
+        for band in bands
+        if band is not UNASSESSED or counts.get(band.key)
+    ]
+
+
+def result_risks(result: Result) -> list[Risk]:
+    return list(
+        Risk.objects.filter(result=result).select_related("unit", "owner").order_by("code")
+    )
+
+
+def result_assumptions(result: Result) -> list[Assumption]:
+    return list(Assumption.objects.filter(result=result).order_by("id"))

@@ -1,0 +1,39 @@
+"""Fixtures for the page tests: a plan built through the services, and signed-in clients."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from tests.pages.plan import Plan, build_plan
+
+PASSWORD = "a-long-test-passphrase"
+
+
+@pytest.fixture
+def plan(db: None) -> Plan:
+    return build_plan()
+
+
+@pytest.fixture
+def user(db: None):  # type: ignore[no-untyped-def]
+    return get_user_model().objects.create_user("planner", password=PASSWORD,
+                                                first_name="Pat", last_name="Planner")
+
+
+@pytest.fixture
+def superuser(db: None):  # type: ignore[no-untyped-def]
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", PASSWORD)
+
+
+@pytest.fixture
+def signed_in(client: Client, user) -> Client:  # type: ignore[no-untyped-def]
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin_signed_in(client: Client, superuser) -> Client:  # type: ignore[no-untyped-def]
+    client.force_login(superuser)
+    return client
