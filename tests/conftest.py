@@ -83,7 +83,10 @@ def run_goldenthread(
             base = {"PATH": os.environ.get("PATH", ""), "HOME": str(isolated_data_dir.parent)}
         else:
             base = dict(os.environ)
-            base.pop("DJANGO_SETTINGS_MODULE", None)  # the command sets its own
+            # The command sets its own settings module; the browser tests' async switch is
+            # for this process only.
+            base.pop("DJANGO_SETTINGS_MODULE", None)
+            base.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         base.update(env or {})
         return subprocess.run(
             [sys.executable, "-m", "goldenthread", *args],

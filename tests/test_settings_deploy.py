@@ -1,5 +1,5 @@
 """The settings a deployment gets from its environment, checked the way an operator would:
-by running the ``goldenthread`` command in a fresh process."""
+by running the ``goldenthread`` command in a fresh process that has only that environment."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def production_env() -> dict[str, str]:
 
 def test_a_production_configuration_passes_the_deploy_check_with_no_warnings(run_goldenthread):
     result = run_goldenthread("check", "--deploy", "--fail-level", "WARNING",
-                              env=production_env())
+                              env=production_env(), clear_env=True)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "System check identified no issues" in output
@@ -42,7 +42,8 @@ def test_a_production_configuration_passes_the_deploy_check_with_no_warnings(run
 
 def test_the_deploy_check_warns_when_https_settings_are_off(run_goldenthread):
     env = production_env() | {"GOLDENTHREAD_SECURE": "0"}
-    result = run_goldenthread("check", "--deploy", "--fail-level", "WARNING", env=env)
+    result = run_goldenthread("check", "--deploy", "--fail-level", "WARNING", env=env,
+                              clear_env=True)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "security.W008" in output  # no SSL redirect
@@ -51,7 +52,8 @@ def test_the_deploy_check_warns_when_https_settings_are_off(run_goldenthread):
 
 def test_the_deploy_check_warns_when_debug_pages_are_on(run_goldenthread):
     env = production_env() | {"GOLDENTHREAD_DEBUG": "1"}
-    result = run_goldenthread("check", "--deploy", "--fail-level", "WARNING", env=env)
+    result = run_goldenthread("check", "--deploy", "--fail-level", "WARNING", env=env,
+                              clear_env=True)
     assert result.returncode != 0
     assert "security.W018" in result.stdout + result.stderr
 
