@@ -37,12 +37,12 @@ def demo_install() -> Cycle:
                 username=account.username, password=account.password, email=""
             )
             continue
+        person = Person.objects.get(cycle=cycle, name=account.person_name, unit__code=account.unit)
         given, _, family = account.person_name.partition(" ")
         user = User.objects.create_user(
-            username=account.username, password=account.password,
+            username=account.username, password=account.password, email=person.email,
             first_name=given, last_name=family,
         )
-        person = Person.objects.get(cycle=cycle, name=account.person_name, unit__code=account.unit)
         object_update(
             actor=DEMO_ACTOR, obj=person, data={"user": user},
             message=f"demo account '{account.username}' tied to this person",

@@ -8,6 +8,7 @@ installed package, so nothing else is needed on a planning officer's machine.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -17,8 +18,9 @@ from django.db.migrations.executor import MigrationExecutor
 
 
 def ensure_data_dir() -> None:
-    """Create the data directory (database, uploads, secret key) if it is missing."""
+    """Create the data directory (database, uploads, secret key, static root) if missing."""
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise looks there
 
 
 def pending_migrations() -> int:

@@ -1,0 +1,65 @@
+"""``goldenthread demo --no-serve`` sets the demo up once, then reuses it."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from goldenthread.demo.facts import DEMO_ACCOUNTS
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _query(database: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(database) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_it_creates_the_demo_once_and_reuses_the_database_after(
+    run_goldenthread: Run, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "a new place" / "demo"
+    first = run_goldenthread("demo", "--no-serve", "--data-dir", str(data_dir), timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "Demo organisation loaded" in first.stdout
+    database = data_dir / "goldenthread.sqlite3"
+    assert database.is_file()
+    loads = _query(database, "select count(*) from core_auditentry where action = 'load'")
+    results = _query(database, "select count(*) from plans_result")
+
+    second = run_goldenthread("demo", "--no-serve", "--data-dir", str(data_dir), timeout=300)
+    assert second.returncode == 0, second.stderr
+    assert "Reusing the demo database" in second.stdout
+    assert "Demo organisation loaded" not in second.stdout
+    assert _query(database, "select count(*) from core_auditentry where action = 'load'") == loads
+    assert _query(database, "select count(*) from plans_result") == results
+    assert _query(database, "select code from plans_cycle") == [("SP2028",)]
+
+    for output in (first.stdout, second.stdout):
+        assert "http://127.0.0.1:8000/" in output
+        for account in DEMO_ACCOUNTS:
+            assert f"{account.username} / {account.password}" in output
+
+
+def test_it_ties_staff_accounts_to_their_person_and_audits_it(
+    run_goldenthread: Run, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "demo"
+    done = run_goldenthread("demo", "--no-serve", "--port", "8123", "--data-dir", str(data_dir),
+                            timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "http://127.0.0.1:8123/" in done.stdout
+    database = data_dir / "goldenthread.sqlite3"
+    tied = _query(database, """
+        select u.username, p.name from org_person p join auth_user u on u.id = p.user_id
+        order by u.username""")
+    expected = sorted((a.username, a.person_name) for a in DEMO_ACCOUNTS if not a.superuser)
+    assert tied == expected
+    admins = _query(database, "select username from auth_user where is_superuser")
+    assert admins == [("admin",)]
+    audited = _query(database, """
+        select count(*) from core_auditentry
+        where action = 'update' and object_type = 'org.person' and actor_label = 'demo'""")
+    assert audited == [(len(expected),)]
