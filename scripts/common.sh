@@ -44,9 +44,9 @@ ensure_packages() {
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     say "installing Debian packages: ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}"
+        "${missing[@]}" || return 1
 }
 
 # Create $VENV if missing and install the package (editable) with the given extra, e.g. "dev".
@@ -54,7 +54,7 @@ ensure_packages() {
 ensure_venv() {
     local extra=${1:-}
     if [ ! -x "$VENV/bin/python" ] && ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
-        ensure_packages "${SYSTEM_PACKAGES_PYTHON[@]}"
+        ensure_packages "${SYSTEM_PACKAGES_PYTHON[@]}" || return 1
     fi
     command -v "$PYTHON" >/dev/null 2>&1 || die "$PYTHON not found"
     "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -70,6 +70,6 @@ ensure_venv() {
         return 0
     fi
     say "installing Golden Thread into $VENV${extra:+ (with $extra)}"
-    "$VENV/bin/python" -m pip install -q -e ".${extra:+[$extra]}"
+    "$VENV/bin/python" -m pip install -q -e ".${extra:+[$extra]}" || return 1
     echo "$want" > "$stamp"
 }
