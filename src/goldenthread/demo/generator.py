@@ -79,6 +79,11 @@ SCALES = {
 }
 
 
+def cycle_code(scale: str, seed: int) -> str:
+    """The code of the cycle a generated plan holds."""
+    return f"GEN-{scale}-{seed}"
+
+
 class _Plan:
     """The skeleton every section refers to: units, who works where, result owners.
 
@@ -88,7 +93,7 @@ class _Plan:
     def __init__(self, scale: Scale, seed: int, name: str) -> None:
         self.scale = scale
         self.seed = seed
-        self.code = f"GEN-{name}-{seed}"
+        self.code = cycle_code(name, seed)
         self.name = name
         # Units: index 0 the organisation, then sectors, departments, sections.
         self.unit_codes: list[str] = ["ORG"]
