@@ -23,7 +23,16 @@ class UnitNode:
     children: list[UnitNode] = field(default_factory=list)
 
 
-def unit_tree(cycle: Cycle) -> list[UnitNode]:
+@dataclass
+class UnitTree:
+    """The cycle's unit tree, with how many units and people it holds in all."""
+
+    roots: list[UnitNode]
+    unit_count: int
+    people_count: int
+
+
+def unit_tree(cycle: Cycle) -> UnitTree:
     """The cycle's units as a tree, top units first. Three queries."""
     units = list(
         OrgUnit.objects.filter(cycle=cycle)
@@ -53,12 +62,8 @@ def unit_tree(cycle: Cycle) -> list[UnitNode]:
     for parent_id, ids in children.items():
         if parent_id is not None:
             nodes[parent_id].children = [nodes[i] for i in ids]
-    return [nodes[i] for i in children.get(None, [])]
-
-
-def unit_count(cycle: Cycle) -> int:
-    return OrgUnit.objects.filter(cycle=cycle).count()
-
-
-def people_count(cycle: Cycle) -> int:
-    return Person.objects.filter(cycle=cycle).count()
+    return UnitTree(
+        roots=[nodes[i] for i in children.get(None, [])],
+        unit_count=len(nodes),
+        people_count=sum(people.values()),
+    )

@@ -58,8 +58,6 @@ def cycle_overview(request: HttpRequest, cycle_code: str) -> HttpResponse:
         "cascade_levels": shown,
         "orphan_count": orphans.count(),
         "units": org.unit_tree(cycle),
-        "unit_count": org.unit_count(cycle),
-        "people_count": org.people_count(cycle),
         "indicator_count": indicators.indicator_count(cycle),
         "costs": costs,
         "staff_time": staff_row if staff_time else None,

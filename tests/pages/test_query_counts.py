@@ -1,0 +1,46 @@
+"""The pages read in bulk: their number of queries does not grow with the plan."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.pages.plan import build_plan
+
+# session, user, cycle, cycle switcher, then the page's own grouped reads
+OVERVIEW_QUERIES = 18
+RESULT_QUERIES = 12
+# the deep result has staff time, which adds the grade costs
+ACTIVITY_QUERIES = 13
+
+
+@pytest.mark.parametrize("extra_outputs", [1, 15])
+def test_the_overview_runs_a_fixed_number_of_queries(
+    db, signed_in: Client, django_assert_num_queries, extra_outputs: int
+):
+    build_plan(extra_outputs=extra_outputs)
+    with django_assert_num_queries(OVERVIEW_QUERIES):
+        response = signed_in.get("/cycles/SP2028/")
+    assert response.status_code == 200
+    assert f"/results/OPX.{extra_outputs}/" in response.content.decode()
+
+
+@pytest.mark.parametrize("extra_outputs", [1, 15])
+def test_the_result_page_runs_a_fixed_number_of_queries(
+    db, signed_in: Client, django_assert_num_queries, extra_outputs: int
+):
+    build_plan(extra_outputs=extra_outputs)
+    with django_assert_num_queries(RESULT_QUERIES):
+        response = signed_in.get("/cycles/SP2028/results/O1.1/")
+    assert response.status_code == 200
+    assert f"/results/OPX.{extra_outputs}/" in response.content.decode()
+
+
+@pytest.mark.parametrize("extra_outputs", [1, 15])
+def test_a_deep_result_page_runs_the_same_number_of_queries(
+    db, signed_in: Client, django_assert_num_queries, extra_outputs: int
+):
+    build_plan(extra_outputs=extra_outputs)
+    with django_assert_num_queries(ACTIVITY_QUERIES):
+        response = signed_in.get(f"/cycles/SP2028/results/AX.{extra_outputs}/")
+    assert response.status_code == 200
