@@ -48,7 +48,9 @@ def test_postgresql_refuses_a_code_longer_than_its_column(db):
     # limits are real there.
     from django.db import DataError, transaction
 
-    too_long = "C" * (Cycle._meta.get_field("code").max_length + 1)
+    max_length = Cycle._meta.get_field("code").max_length
+    assert max_length is not None
+    too_long = "C" * (max_length + 1)
     with pytest.raises(DataError), transaction.atomic():
         Cycle.objects.create(code=too_long, name="Strategic Plan 2028-2031", start_year=2028,
                              end_year=2031, baseline_year=2027, currency="CHF")
