@@ -102,14 +102,14 @@ def combine(items: list[Item], method: str = "weighted_mean") -> Combined:
     Drag of item i = w_i * (100 - s_i) / sum(w) over items with data.
     """
     total = sum(i.weight for i in items)
-    scored = [i for i in items if i.score is not None]
-    with_data = sum(i.weight for i in scored)
+    scored = [(i.key, i.weight, i.score) for i in items if i.score is not None]
+    with_data = sum(w for _, w, _ in scored)
     coverage = with_data / total if total > 0 else 0.0
     if not scored or with_data <= 0:
         return Combined(None, coverage, {})
-    drags = {i.key: i.weight * (100.0 - i.score) / with_data for i in scored}  # type: ignore[operator]
+    drags = {key: w * (100.0 - s) / with_data for key, w, s in scored}
     if method == "worst_of":
-        score = min(i.score for i in scored)  # type: ignore[type-var]
+        score = min(s for _, _, s in scored)
     else:
-        score = sum(i.weight * i.score for i in scored) / with_data  # type: ignore[operator]
+        score = sum(w * s for _, w, s in scored) / with_data
     return Combined(score, coverage, drags)
