@@ -137,6 +137,8 @@ class _Builder:
                     if contract == "consultant":
                         capacity = rng.choice([1.0, 0.5, 0.8])
                     remote = rng.random() < (0.5 if contract == "consultant" else 0.03)
+                    if i == 0:  # heads of unit work full time on site
+                        capacity, remote = 1.0, False
                 person: dict[str, Any] = {
                     "code": f"S{number:04d}", "name": name, "unit": unit.code,
                     "capacity": capacity, "contract": contract, "remote": remote,
