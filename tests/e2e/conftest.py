@@ -96,8 +96,8 @@ def organisation(transactional_db) -> str:  # type: ignore[no-untyped-def]
     return str(document["cycle"]["code"])
 
 
-def shoot(tab, name: str) -> Path:  # type: ignore[no-untyped-def]
+def shoot(tab, name: str, full_page: bool = True) -> Path:  # type: ignore[no-untyped-def]
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    tab.screenshot(path=str(path), full_page=True)
+    tab.screenshot(path=str(path), full_page=full_page)
     return path

@@ -105,3 +105,18 @@ def test_it_switches_cycle_and_signs_out(page, live_server, planner, organisatio
     shoot(page, "07-cycle-switcher")
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"/login/$"))
+
+
+def test_it_opens_the_admin_and_the_audit_trail(page, live_server, planner, organisation):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(pk=planner.pk).update(is_superuser=True)
+    sign_in(page, live_server)
+    page.get_by_role("link", name="Admin").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert page.locator("#site-name").inner_text() == "Golden Thread administration"
+    shoot(page, "08-admin")
+    page.goto(f"{live_server.url}/admin/core/auditentry/")
+    assert page.locator("#result_list tbody tr").count() > 0
+    page.set_viewport_size({"width": 1440, "height": 900})
+    shoot(page, "09-audit-trail", full_page=False)

@@ -98,6 +98,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_filter = ("action", "object_type", "at", "cycle_code")
     search_fields = ("actor_label", "object_repr", "object_type", "object_id", "action", "message")
     date_hierarchy = "at"
+    list_per_page = 50
     list_select_related = ("actor",)
     fields = (
         "at", "actor", "actor_label", "action", "object_type", "object_id", "object_repr",

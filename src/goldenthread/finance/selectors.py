@@ -93,7 +93,7 @@ def cycle_staff_time_cost(cycle: Cycle) -> dict[int, Decimal]:
     costs = _grade_costs({grade for _, grade, _ in shares if grade is not None})
     by_year: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for year, grade, share in shares:
-        cost = costs.get((grade, year))
+        cost = costs.get((grade, year)) if grade is not None else None
         if cost is not None:
             by_year[year] += (share * cost).quantize(Decimal("0.01"))
     return dict(by_year)
@@ -148,7 +148,8 @@ def result_allocations(result: Result) -> list[AllocationLine]:
     costs = _grade_costs({a.person.grade_id for a in allocations if a.person.grade_id})
     lines = []
     for allocation in allocations:
-        cost = costs.get((allocation.person.grade_id, allocation.year))
+        grade = allocation.person.grade_id
+        cost = costs.get((grade, allocation.year)) if grade is not None else None
         lines.append(
             AllocationLine(
                 allocation, (allocation.share * cost).quantize(Decimal("0.01")) if cost else None

@@ -42,7 +42,6 @@ class IndicatorAdmin(AuditedAdmin):
 
 class _ValueAdmin(AuditedAdmin):
     search_fields = ("indicator__code", "indicator__name")
-    list_select_related = ("indicator", "indicator__cycle")
     autocomplete_fields = ("indicator",)
 
     @admin.display(description="period", ordering="year")
@@ -54,6 +53,7 @@ class _ValueAdmin(AuditedAdmin):
 class TargetAdmin(_ValueAdmin):
     list_display = ("indicator", "period", "value", "text")
     list_filter = ("indicator__cycle", "year", "quarter")
+    list_select_related = ("indicator", "indicator__cycle")
 
 
 @admin.register(Actual)

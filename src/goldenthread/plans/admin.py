@@ -72,7 +72,7 @@ class LinkForm(forms.ModelForm):
         fields = ("child", "parent", "weight", "assumption")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         child, parent = data.get("child"), data.get("parent")
         if child is not None and parent is not None and self.instance.pk is None:
             if child.cycle_id != parent.cycle_id:

@@ -96,16 +96,16 @@ def result_counts(cycle: Cycle, levels: list[Level]) -> ResultCounts:
     """Results by framework level and by tier, in one grouped query."""
     grouped = (
         Result.objects.filter(cycle=cycle)
-        .annotate(tier=tier_expression())
-        .values("level_id", "tier")
+        .annotate(owner_tier=tier_expression())
+        .values("level_id", "owner_tier")
         .annotate(n=Count("id"))
         .order_by()
     )
     by_level: dict[int, dict[int, int]] = defaultdict(dict)
     by_tier: dict[int, int] = defaultdict(int)
     for row in grouped:
-        by_level[row["level_id"]][row["tier"]] = row["n"]
-        by_tier[row["tier"]] += row["n"]
+        by_level[row["level_id"]][row["owner_tier"]] = row["n"]
+        by_tier[row["owner_tier"]] += row["n"]
     rows = [LevelCount(level=level, by_tier=by_level.get(level.pk, {})) for level in levels]
     return ResultCounts(rows=rows, by_tier=dict(by_tier))
 
@@ -150,8 +150,8 @@ def cascade(cycle: Cycle, shown: list[Level]) -> list[CascadeNode]:
     top_level = shown[0].pk
     rows = (
         Result.objects.filter(cycle=cycle, level__in=shown)
-        .annotate(tier=tier_expression())
-        .values("id", "code", "title", "level_id", "unit__code", "unit__name", "tier")
+        .annotate(owner_tier=tier_expression())
+        .values("id", "code", "title", "level_id", "unit__code", "unit__name", "owner_tier")
         .order_by("code")
     )
     nodes = {row["id"]: row for row in rows}
@@ -168,7 +168,7 @@ def cascade(cycle: Cycle, shown: list[Level]) -> list[CascadeNode]:
         row = nodes[node_id]
         node = CascadeNode(
             code=row["code"], title=row["title"], level=level_names[row["level_id"]],
-            unit_code=row["unit__code"], unit_name=row["unit__name"], tier=row["tier"],
+            unit_code=row["unit__code"], unit_name=row["unit__name"], tier=row["owner_tier"],
             weight=weight,
         )
         if remaining > 1:
