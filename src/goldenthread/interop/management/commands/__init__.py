@@ -1,0 +1,1 @@
+"""``goldenthread load`` and ``goldenthread dump``."""
