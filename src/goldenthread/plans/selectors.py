@@ -62,34 +62,32 @@ def cascade_levels(levels: list[Level]) -> list[Level]:
     return levels[:CASCADE_DEPTH]
 
 
+class _ByTier:
+    """Counts keyed by tier, with their total and one cell per tier for a table row."""
+
+    by_tier: dict[int, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_tier.values())
+
+    @property
+    def tier_cells(self) -> list[int]:
+        return [self.by_tier.get(tier, 0) for tier in TIERS]
+
+
 @dataclass
-class LevelCount:
+class LevelCount(_ByTier):
     """How many results a framework level holds, split by tier of their owner."""
 
     level: Level
     by_tier: dict[int, int]
 
-    @property
-    def total(self) -> int:
-        return sum(self.by_tier.values())
-
-    @property
-    def tier_cells(self) -> list[int]:
-        return [self.by_tier.get(tier, 0) for tier in TIERS]
-
 
 @dataclass
-class ResultCounts:
+class ResultCounts(_ByTier):
     rows: list[LevelCount]
     by_tier: dict[int, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_tier.values())
-
-    @property
-    def tier_cells(self) -> list[int]:
-        return [self.by_tier.get(tier, 0) for tier in TIERS]
 
 
 def result_counts(cycle: Cycle, levels: list[Level]) -> ResultCounts:
