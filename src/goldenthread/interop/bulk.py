@@ -13,6 +13,7 @@ row, shaped exactly like ``goldenthread.core.audit.record_many`` writes it
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -68,6 +69,10 @@ def _preparer(field: models.Field, ops: Any) -> Callable[[Any], Any] | None:
     if isinstance(field, models.UUIDField):
         return lambda value: field.get_db_prep_value(value, connection)
     return None
+
+
+def _compact_json(value: Any, encoder: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 _NEEDS_JSON_FORM = (models.DecimalField, models.DateField, models.UUIDField)
@@ -134,6 +139,8 @@ class AuditedInserter:
         self.audit_head = (at, user.pk if user is not None else None, label, "create")
         self.audit_tail = (message, batch_field.get_db_prep_value(batch, connection))
         self.adapt_json = ops.adapt_json_value
+        if connection.vendor == "sqlite":  # compact text: a large load writes millions of these
+            self.adapt_json = _compact_json
         self.cycle_code = cycle_code
         self.counts: dict[str, int] = {}
 

@@ -58,6 +58,8 @@ MAX_LOOPS_REPORTED = 10
 # ``yes_no`` and ``qualitative`` indicators take booleans and text; the others numbers.
 YES_NO = "yes_no"
 QUALITATIVE = "qualitative"
+_NOT_NUMBERS = (YES_NO, QUALITATIVE)
+_VALUE_LIMIT = 10**VALUE_INTEGER_DIGITS
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,10 @@ def read_plan(path: str | Path) -> dict[str, Any]:
 
 Check = Callable[[Any, str, list[PlanError]], bool]
 
+_EXACT_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),
+    "array": (), "object": (), "null": (type(None),),
+}
 _TYPE_NAMES = {
     "string": "a string", "integer": "an integer", "number": "a number",
     "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "null",
@@ -240,6 +246,9 @@ class _Compiler:
     def _compile_scalar(self, node: dict[str, Any], described: str | None) -> Check:
         types = node.get("type")
         type_list: list[str] = [types] if isinstance(types, str) else list(types or [])
+        exact = {t for name in type_list for t in _EXACT_TYPES[name]}
+        if node.get("format") == "date" and "string" in type_list:
+            exact |= {dt.date, dt.datetime}
         enum = node.get("enum")
         enum_set = set(enum) if enum is not None else None
         const = node.get("const", _MISSING)
@@ -249,8 +258,12 @@ class _Compiler:
         minimum, maximum = node.get("minimum"), node.get("maximum")
         exclusive_min = node.get("exclusiveMinimum")
         hint = f"; {described[0].lower()}{described[1:]}" if described else ""
+        has_text_rules = any(
+            x is not None for x in (min_len, max_len, pattern)
+        ) or is_date or enum_set is not None
+        has_number_rules = any(x is not None for x in (minimum, maximum, exclusive_min))
 
-        def check(value: Any, place: str, errors: list[PlanError]) -> bool:
+        def slow(value: Any, place: str, errors: list[PlanError]) -> bool:
             if type_list and not any(_is_type(value, t, is_date) for t in type_list):
                 wanted = " or ".join(_TYPE_NAMES[t] for t in type_list)
                 errors.append(PlanError(place, f"expected {wanted}, got {_show(value)}{hint}"))
@@ -293,7 +306,35 @@ class _Compiler:
                     return False
             return True
 
-        return check
+        if const is not _MISSING or not exact:
+            return slow
+        # Fast paths: most values pass, so the common case costs a type lookup
+        # (and a set or pattern lookup); anything unusual takes the slow path,
+        # which also words the error.
+        if not has_text_rules and not has_number_rules:
+
+            def check_type(value: Any, place: str, errors: list[PlanError]) -> bool:
+                return type(value) in exact or slow(value, place, errors)
+
+            return check_type
+        if enum_set is not None and not has_number_rules and min_len is None and max_len is None:
+
+            def check_enum(value: Any, place: str, errors: list[PlanError]) -> bool:
+                return (type(value) is str and value in enum_set) or slow(value, place, errors)
+
+            return check_enum
+        good: set[Any] = set()  # values already found valid (codes, periods repeat a lot)
+
+        def check_memo(value: Any, place: str, errors: list[PlanError]) -> bool:
+            if type(value) in exact and value in good:
+                return True
+            if slow(value, place, errors):
+                if len(good) < 500_000 and type(value) in exact:
+                    good.add(value)
+                return True
+            return False
+
+        return check_memo
 
     def _compile_array(self, node: dict[str, Any]) -> Check:
         item_check = self.compile(node["items"]) if "items" in node else None
@@ -309,7 +350,8 @@ class _Compiler:
             ok = True
             if item_check is not None:
                 for i, item in enumerate(value):
-                    ok = item_check(item, f"{place}[{i}]", errors) and ok
+                    here = None if place is None else f"{place}[{i}]"
+                    ok = item_check(item, here, errors) and ok  # type: ignore[arg-type]
             return ok
 
         return check
@@ -334,7 +376,25 @@ class _Compiler:
         names_check = self.compile(node["propertyNames"]) if "propertyNames" in node else None
         closed = extra is False
 
+        prop_names = frozenset(props)
+        required_set = frozenset(required)
+
         def check(value: Any, place: str, errors: list[PlanError]) -> set[str] | None:
+            if place is None and type(value) is dict:
+                # Quiet pass: stop at the first problem; the loud pass words it.
+                keys = value.keys()
+                if not keys >= required_set or (closed and not keys <= prop_names):
+                    return {"?"}
+                for key, sub in value.items():
+                    prop = props.get(key)
+                    if prop is None:
+                        if (names_check is not None and not names_check(key, None, errors)) or (
+                            extra_check is not None and not extra_check(sub, None, errors)
+                        ):
+                            return {key}
+                    elif not prop(sub, None, errors):  # type: ignore[arg-type]
+                        return {key}
+                return _NO_KEYS
             if not isinstance(value, dict):
                 errors.append(PlanError(place, f"expected a mapping, got {_show(value)}"))
                 return None
@@ -344,7 +404,7 @@ class _Compiler:
                     errors.append(PlanError(place, f"missing required key '{name}'"))
                     bad.add(name)
             for key, sub in value.items():
-                here = f"{place}.{key}" if place else str(key)
+                here = None if place is None else f"{place}.{key}" if place else str(key)
                 prop = props.get(key) if isinstance(key, str) else None
                 if prop is not None:
                     if not prop(sub, here, errors):
@@ -367,6 +427,7 @@ class _Compiler:
 
 
 _MISSING = object()
+_NO_KEYS: set[str] = set()  # shared empty result of the quiet pass; never mutated
 
 
 @dataclass
@@ -519,7 +580,18 @@ class _Meaning:
         if self.start is not None and self.end is not None and not (self.start <= year <= self.end):
             self.error(place, f"{year} is outside the cycle {self.start}-{self.end}")
 
-    def decimal(self, value: Any, place: str, places: int, digits: int, what: str) -> Decimal | None:
+    def decimal(self, value: Any, place: str, places: int, digits: int, what: str) -> Any:
+        """The value as a number if it keeps within ``places`` and ``digits``, else None."""
+        kind = type(value)
+        if kind is int and -(10**digits) < value < 10**digits:
+            return value
+        if kind is float:
+            text = repr(value)
+            point = text.find(".")
+            if "e" not in text and "n" not in text and (
+                point < 0 or len(text) - point - 1 <= places
+            ) and abs(value) < 10**digits:
+                return value
         try:
             number = to_decimal(value)
         except ValueError as exc:
@@ -662,6 +734,8 @@ class _Meaning:
         return results
 
     def check_value(self, value: Any, unit: str, place: str) -> None:
+        if type(value) is int and unit not in _NOT_NUMBERS and -_VALUE_LIMIT < value < _VALUE_LIMIT:
+            return
         if unit == QUALITATIVE:
             if not isinstance(value, str):
                 self.error(place, f"a qualitative indicator takes text, not {_show(value)}")
@@ -692,15 +766,22 @@ class _Meaning:
                     )
                 self.check_value(baseline["value"], unit, f"{place}.baseline.value")
             for key in ("targets", "actuals"):
+                values = item.get(key)
+                if not values:
+                    continue
+                # Distinct text keys are distinct periods (the key pattern is
+                # canonical); only YAML's integer keys can repeat a text one.
+                mixed = not all(type(raw) is str for raw in values)
                 seen: set[Period] = set()
-                for raw, value in (item.get(key) or {}).items():
-                    here = f"{place}.{key}.{raw}"
+                for raw, value in values.items():
                     period = to_period(raw)
-                    if period in seen:
-                        self.error(here, f"period {period} is given twice")
-                    seen.add(period)
-                    self.year_in_cycle(period.year, here)
-                    self.check_value(value, unit, here)
+                    if mixed:
+                        if period in seen:
+                            self.error(f"{place}.{key}.{raw}", f"period {period} is given twice")
+                        seen.add(period)
+                    if self.start is not None and not self.start <= period.year <= self.end:
+                        self.year_in_cycle(period.year, f"{place}.{key}.{raw}")
+                    self.check_value(value, unit, f"{place}.{key}.{raw}")
 
     def check_costs(self, results: set[str], funds: set[str]) -> None:
         seen: dict[tuple[Any, ...], int] = {}
@@ -817,8 +898,15 @@ def validate_plan(document: Any) -> None:
             errors.append(PlanError(section, "needs at least 1 item(s)"))
         check = shape.records[section]
         view: list[dict[str, Any]] = []
+        quiet: list[PlanError] = []
         for i, item in enumerate(items):
-            view.append(_good_part(item, check(item, f"{section}[{i}]", errors)))
+            # A quiet pass first (no places formatted); only a failing record is
+            # walked again to word its errors with their places.
+            bad = check(item, None, quiet)  # type: ignore[arg-type]
+            if bad is None or bad:
+                quiet.clear()
+                bad = check(item, f"{section}[{i}]", errors)
+            view.append(_good_part(item, bad))
         views[section] = view
     _Meaning(document, views, errors).run()
     if errors:
