@@ -48,7 +48,9 @@ def _reserve_ids(table: str, count: int) -> list[int]:
             seq = cursor.fetchone()
             start = max(top, seq[0] if seq else 0) + 1
             return list(range(start, start + count))
-    raise NotImplementedError(f"bulk plan loads support SQLite and PostgreSQL, not {connection.vendor}")
+    raise NotImplementedError(
+        f"bulk plan loads support SQLite and PostgreSQL, not {connection.vendor}"
+    )
 
 
 def _preparer(field: models.Field, ops: Any) -> Callable[[Any], Any] | None:
@@ -95,7 +97,7 @@ class Table:
             (name, f.get_default()) for name, f in fields.items() if name not in columns
         ]
         self.quantize: list[tuple[int, Decimal]] = [
-            (i, Decimal(1).scaleb(-fields[name].decimal_places))
+            (i, Decimal(1).scaleb(-fields[name].decimal_places))  # type: ignore[attr-defined]
             for i, name in enumerate(self.columns)
             if isinstance(fields[name], models.DecimalField)
         ]

@@ -249,8 +249,8 @@ class _Compiler:
         exact = {t for name in type_list for t in _EXACT_TYPES[name]}
         if node.get("format") == "date" and "string" in type_list:
             exact |= {dt.date, dt.datetime}
-        enum = node.get("enum")
-        enum_set = set(enum) if enum is not None else None
+        enum: list[str] = node.get("enum") or []
+        enum_set = set(enum) if "enum" in node else None
         const = node.get("const", _MISSING)
         pattern = re.compile(node["pattern"]) if "pattern" in node else None
         is_date = node.get("format") == "date"
@@ -290,7 +290,8 @@ class _Compiler:
                     try:
                         dt.date.fromisoformat(value)
                     except ValueError:
-                        errors.append(PlanError(place, f"{_show(value)} is not a date (YYYY-MM-DD)"))
+                        message = f"{_show(value)} is not a date (YYYY-MM-DD)"
+                        errors.append(PlanError(place, message))
                         return False
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 if minimum is not None and value < minimum:
@@ -415,7 +416,8 @@ class _Compiler:
                     bad.add(key)
                     continue
                 if names_check is not None:
-                    shown_key = str(key) if isinstance(key, int) and not isinstance(key, bool) else key
+                    is_number = isinstance(key, int) and not isinstance(key, bool)
+                    shown_key = str(key) if is_number else key
                     if not names_check(shown_key, here, errors):
                         bad.add(key)
                         continue
@@ -537,10 +539,15 @@ class _Meaning:
         self.views = views
         self.errors = errors
         self.codes: dict[str, set[str]] = {}
-        cycle = document.get("cycle") if isinstance(document.get("cycle"), dict) else {}
-        self.start = cycle.get("start_year") if isinstance(cycle.get("start_year"), int) else None
-        self.end = cycle.get("end_year") if isinstance(cycle.get("end_year"), int) else None
-        if self.start is not None and self.end is not None and self.end < self.start:
+        given = document.get("cycle")
+        cycle: dict[str, Any] = given if isinstance(given, dict) else {}
+        self.start: int | None = (
+            cycle.get("start_year") if isinstance(cycle.get("start_year"), int) else None
+        )
+        self.end: int | None = (
+            cycle.get("end_year") if isinstance(cycle.get("end_year"), int) else None
+        )
+        if self.start is None or self.end is None or self.end < self.start:
             self.start = self.end = None  # reported on the cycle; no year checks against it
 
     def error(self, place: str, message: str) -> None:
@@ -632,7 +639,8 @@ class _Meaning:
 
     def check_cycle(self) -> None:
         cycle = self.views.get("cycle", [{}])[0]
-        start, end, base = cycle.get("start_year"), cycle.get("end_year"), cycle.get("baseline_year")
+        start, end = cycle.get("start_year"), cycle.get("end_year")
+        base = cycle.get("baseline_year")
         if start is not None and end is not None and end < start:
             self.error("cycle.end_year", f"the cycle cannot end ({end}) before it starts ({start})")
         if start is not None and base is not None and base > start:
@@ -649,7 +657,9 @@ class _Meaning:
         on_track = thresholds.get("on_track") or Decimal("0.9")
         at_risk = thresholds.get("at_risk") or Decimal("0.7")
         if at_risk > on_track:
-            self.error("cycle.at_risk", f"at_risk ({at_risk}) cannot be above on_track ({on_track})")
+            self.error(
+                "cycle.at_risk", f"at_risk ({at_risk}) cannot be above on_track ({on_track})"
+            )
 
     def check_units(self) -> set[str]:
         units = self.collect_codes("units", "unit")
@@ -657,8 +667,9 @@ class _Meaning:
         where: dict[tuple[str, str], int] = {}
         for i, item in self.items("units"):
             if self.ref(item, "parent", f"units[{i}]", units, "unit"):
-                edge = (item.get("code"), item["parent"])
-                if edge[0] is not None:
+                code = item.get("code")
+                if code is not None:
+                    edge = (code, item["parent"])
                     edges.append(edge)
                     where.setdefault(edge, i)
         loop = find_loop(edges)
@@ -779,7 +790,9 @@ class _Meaning:
                         if period in seen:
                             self.error(f"{place}.{key}.{raw}", f"period {period} is given twice")
                         seen.add(period)
-                    if self.start is not None and not self.start <= period.year <= self.end:
+                    if self.start is not None and self.end is not None and not (
+                        self.start <= period.year <= self.end
+                    ):
                         self.year_in_cycle(period.year, f"{place}.{key}.{raw}")
                     self.check_value(value, unit, f"{place}.{key}.{raw}")
 
@@ -826,8 +839,8 @@ class _Meaning:
             self.ref(item, "unit", place, units, "unit")
             self.ref(item, "result", place, results, "result")
             self.ref(item, "owner", place, people, "person")
-            has_l = "residual_likelihood" in item or "residual_likelihood" in self.raw_keys("risks", i)
-            has_i = "residual_impact" in item or "residual_impact" in self.raw_keys("risks", i)
+            given = set(item) | set(self.raw_keys("risks", i))
+            has_l, has_i = "residual_likelihood" in given, "residual_impact" in given
             if has_l != has_i:
                 missing = "residual_impact" if has_l else "residual_likelihood"
                 self.error(
@@ -874,6 +887,19 @@ def _good_part(item: Any, bad: set[str] | None) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k not in bad}
 
 
+_PLACE_RE = re.compile(r"^([A-Za-z_]+)(?:\[(\d+)\])?")
+_SECTION_RANK = {name: rank for rank, name in enumerate(("format", "cycle", *SECTIONS), 1)}
+
+
+def _document_order(error: PlanError) -> tuple[int, int]:
+    """Errors sort by section, then record, as a reader meets them in the file;
+    within a record they keep the order they were found in (the sort is stable)."""
+    match = _PLACE_RE.match(error.place)
+    if not match:
+        return (0, 0)
+    return (_SECTION_RANK.get(match.group(1), 0), int(match.group(2) or 0))
+
+
 def validate_plan(document: Any) -> None:
     """Check a parsed plan; raise ``PlanFileError`` listing every problem found."""
     errors: list[PlanError] = []
@@ -910,7 +936,7 @@ def validate_plan(document: Any) -> None:
         views[section] = view
     _Meaning(document, views, errors).run()
     if errors:
-        raise PlanFileError(errors)
+        raise PlanFileError(sorted(errors, key=_document_order))
 
 
 # ------------------------------------------------------------------------- writing

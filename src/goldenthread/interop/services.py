@@ -544,7 +544,9 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
         level_code[lid] = code
         doc["levels"].append({"code": code, "name": name, "kind": kind})
 
-    unit_rows = list(OrgUnit.objects.filter(cycle_id=cid).values_list("id", "code", "name", "parent_id"))
+    unit_rows = list(
+        OrgUnit.objects.filter(cycle_id=cid).values_list("id", "code", "name", "parent_id")
+    )
     unit_code = {uid: code for uid, code, _, _ in unit_rows}
     units = []
     for _, code, name, parent_id in sorted(unit_rows, key=lambda r: r[1]):
@@ -590,7 +592,9 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
             person["email"] = email
         people.append(person)
 
-    fund_rows = list(Fund.objects.filter(cycle_id=cid).values_list("id", "code", "name", "donor", "is_regular"))
+    fund_rows = list(
+        Fund.objects.filter(cycle_id=cid).values_list("id", "code", "name", "donor", "is_regular")
+    )
     fund_code = {fid: code for fid, code, _, _, _ in fund_rows}
     funds = []
     for _, code, name, donor, is_regular in sorted(fund_rows, key=lambda r: r[1]):
@@ -617,9 +621,9 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
             link["assumption"] = assumption
         parents_of[child_id].append(link)
     results = []
-    for rid, code, level_id, title, unit_id, person_id, priority, method, status, description, tags in sorted(
-        result_rows, key=lambda r: r[1]
-    ):
+    for result_row in sorted(result_rows, key=lambda r: r[1]):
+        (rid, code, level_id, title, unit_id, person_id, priority, method, status,
+         description, tags) = result_row
         result: dict[str, Any] = {
             "code": code, "level": level_code[level_id], "title": title, "unit": unit_code[unit_id],
         }
@@ -648,11 +652,13 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
         "sdg", "baseline_year", "baseline_value", "baseline_text",
     ))
     indicators = []
-    for row in sorted(indicator_rows, key=lambda r: r[1]):
-        (iid, code, result_id, name, unit, direction, aggregation, weight, definition, mov,
-         collection, frequency, responsible_id, sdg, base_year, base_value, base_text) = row
+    for indicator_row in sorted(indicator_rows, key=lambda r: r[1]):
+        (iid, code, result_id, name, measure, direction, aggregation, weight, definition, mov,
+         collection, frequency, responsible_id, sdg, base_year, base_value, base_text) = (
+            indicator_row
+        )
         indicator: dict[str, Any] = {
-            "code": code, "result": result_code[result_id], "name": name, "unit": unit,
+            "code": code, "result": result_code[result_id], "name": name, "unit": measure,
             "direction": direction, "aggregation": aggregation,
         }
         if weight != ONE:
@@ -669,15 +675,15 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
             indicator["responsible"] = person_code[responsible_id]
         if sdg:
             indicator["sdg"] = sdg
-        if base_year is not None and (base_value is not None or unit == QUALITATIVE):
+        if base_year is not None and (base_value is not None or measure == QUALITATIVE):
             indicator["baseline"] = {
-                "year": base_year, "value": _plan_value(base_value, base_text, unit),
+                "year": base_year, "value": _plan_value(base_value, base_text, measure),
             }
         for key, grouped in (("targets", targets), ("actuals", actuals)):
             values = grouped.get(iid)
             if values:
                 indicator[key] = {
-                    _period_key(year, quarter): _plan_value(value, text, unit)
+                    _period_key(year, quarter): _plan_value(value, text, measure)
                     for year, quarter, value, text in values
                 }
         indicators.append(indicator)
@@ -709,13 +715,13 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
     allocations.sort(key=lambda a: (a["person"], a["result"], a["year"]))
 
     risks = []
-    for row in Risk.objects.filter(cycle_id=cid).order_by("code").values_list(
+    for risk_row in Risk.objects.filter(cycle_id=cid).order_by("code").values_list(
         "code", "unit_id", "result_id", "category", "title", "description", "likelihood",
         "impact", "residual_likelihood", "residual_impact", "owner_id", "treatment", "status",
         "last_reviewed",
     ):
         (code, unit_id, result_id, category, title, description, likelihood, impact,
-         res_l, res_i, owner_id, treatment, status, reviewed) = row
+         res_l, res_i, owner_id, treatment, status, reviewed) = risk_row
         risk: dict[str, Any] = {"code": code, "unit": unit_code[unit_id]}
         if result_id is not None:
             risk["result"] = result_code[result_id]
@@ -744,12 +750,12 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
     assumption_rows.sort(key=lambda r: (result_code[r[1]], r[0]))
     assumptions = []
     for _, result_id, statement, status, reviewed in assumption_rows:
-        assumption: dict[str, Any] = {
+        entry: dict[str, Any] = {
             "result": result_code[result_id], "statement": statement, "status": status,
         }
         if reviewed is not None:
-            assumption["last_reviewed"] = reviewed.isoformat()
-        assumptions.append(assumption)
+            entry["last_reviewed"] = reviewed.isoformat()
+        assumptions.append(entry)
 
     revenue = [
         {"stream": stream, "year": year, "amount": _money(amount)}
