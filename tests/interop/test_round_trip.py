@@ -102,3 +102,10 @@ def test_it_audits_every_record_it_creates_in_one_batch_with_a_load_row() -> Non
     assert (link.after or {})["weight"] == "0.5000"
     for entry in created.filter(object_type="plans.result"):
         assert entry.object_repr == str(Result.objects.get(pk=entry.object_id))
+
+
+def test_the_example_of_the_reference_page_loads() -> None:
+    page = (FIXTURES.parents[2] / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    example = page.split("## Example", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    cycle = plan_load(actor=ACTOR, document=yaml.safe_load(example))
+    assert [f["code"] for f in plan_dump(cycle)["funds"]] == ["EU-DIGITAL"]
