@@ -10,7 +10,7 @@ import yaml
 
 from goldenthread.core.audit import Actor
 from goldenthread.core.models import AuditEntry
-from goldenthread.indicators.models import Actual
+from goldenthread.indicators.models import Actual, Indicator
 from goldenthread.interop.planfile import read_plan, write_json, write_yaml
 from goldenthread.interop.services import plan_dump, plan_load
 from goldenthread.org.models import OrgUnit
@@ -95,7 +95,17 @@ def test_it_audits_every_record_it_creates_in_one_batch_with_a_load_row() -> Non
     assert after["counts"]["results"] == 5
     assert after["counts"]["actuals"] == 3
     created = AuditEntry.objects.filter(action="create", batch=load.batch)
-    assert created.count() == 2 + sum(after["counts"].values())  # + cycle, regular fund
+    # Targets and actuals are held in their indicator's audit row rather than one row each.
+    counts = dict(after["counts"])
+    assert counts.pop("targets") > 0 and counts.pop("actuals") == 3
+    assert created.count() == 2 + sum(counts.values())  # + cycle, regular fund
+    for entry in created.filter(object_type="indicators.indicator"):
+        indicator = Indicator.objects.get(pk=entry.object_id)
+        held = entry.after or {}
+        assert set(held["targets"]) == {str(t.period) for t in indicator.targets.all()}
+        assert set(held["actuals"]) == {str(a.period) for a in indicator.actuals.all()}
+    k1 = created.get(object_type="indicators.indicator", object_repr__startswith="K1 ")
+    assert k1.after is not None and k1.after["actuals"] == {"2028": "71.000000", "2028-Q2": "68.500000"}
     assert set(AuditEntry.objects.values_list("batch", flat=True)) == {load.batch}
     assert set(AuditEntry.objects.values_list("actor_label", flat=True)) == {"cli:test"}
     link = created.get(object_type="plans.link", object_repr="O1 → G1")

@@ -149,31 +149,37 @@ class AuditedInserter:
     def insert(
         self,
         table: Table,
-        rows: Iterable[tuple[Row, str]],
+        rows: Iterable[tuple[Row, str]] | Iterable[tuple[Row, str, dict[str, Any]]],
         *,
         label: str,
         on_chunk: Callable[[int], None] | None = None,
+        audited: bool = True,
     ) -> list[int]:
-        """Insert ``(values, repr)`` pairs; return the new ids in the same order."""
+        """Insert ``(values, repr)`` pairs, or ``(values, repr, extra)`` where ``extra`` is
+        added to the row's audit snapshot; return the new ids in the same order.
+
+        ``audited=False`` is for rows whose values a parent's audit row already holds in
+        full (an indicator's row carries its targets and actuals), so that a large plan
+        does not write a second million audit rows saying the same thing."""
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError("bulk plan writes run inside the load's transaction")
         ids: list[int] = []
-        chunk: list[tuple[Row, str]] = []
+        chunk: list[tuple[Any, ...]] = []
         for pair in rows:
             chunk.append(pair)
             if len(chunk) >= CHUNK:
-                ids.extend(self._flush(table, chunk))
+                ids.extend(self._flush(table, chunk, audited))
                 chunk = []
                 if on_chunk:
                     on_chunk(len(ids))
         if chunk:
-            ids.extend(self._flush(table, chunk))
+            ids.extend(self._flush(table, chunk, audited))
             if on_chunk:
                 on_chunk(len(ids))
         self.counts[label] = self.counts.get(label, 0) + len(ids)
         return ids
 
-    def _flush(self, table: Table, chunk: list[tuple[Row, str]]) -> list[int]:
+    def _flush(self, table: Table, chunk: list[tuple[Any, ...]], audited: bool) -> list[int]:
         ids = _reserve_ids(table.model._meta.db_table, len(chunk))
         defaults = tuple(value for _, value in table.defaults)
         prepared = [(i, p) for i, p in enumerate(table.preparers) if p is not None]
@@ -184,24 +190,30 @@ class AuditedInserter:
         adapt_json = self.adapt_json
         db_rows = []
         audit_rows = []
-        for pk, (values, text) in zip(ids, chunk, strict=True):
+        for pk, values, text, *extra in ((pk, *pair) for pk, pair in zip(ids, chunk, strict=True)):
             full = table.normalise(values) + defaults
             db_row = [pk, *full]
             for i, prep in prepared:
                 db_row[i + 1] = prep(full[i])
             db_rows.append(db_row)
+            if not audited:
+                continue
             snap = [pk, *full]
             for i in json_forms:
                 snap[i + 1] = json_value(full[i])
-            after = adapt_json(dict(zip(names, snap, strict=True)), None)
+            state = dict(zip(names, snap, strict=True))
+            if extra:
+                state.update(extra[0])
+            after = adapt_json(state, None)
             audit_rows.append(
                 (*head, object_type, str(pk), text[:255], cycle_code, None, after, *tail)
             )
-        audit_ids = _reserve_ids(AuditEntry._meta.db_table, len(audit_rows))
         with connection.cursor() as cursor:
             cursor.executemany(table.sql, db_rows)
-            cursor.executemany(
-                self.audit_sql,
-                [(pk, *row) for pk, row in zip(audit_ids, audit_rows, strict=True)],
-            )
+            if audit_rows:
+                audit_ids = _reserve_ids(AuditEntry._meta.db_table, len(audit_rows))
+                cursor.executemany(
+                    self.audit_sql,
+                    [(pk, *row) for pk, row in zip(audit_ids, audit_rows, strict=True)],
+                )
         return ids

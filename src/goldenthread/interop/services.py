@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 
 from goldenthread.core import audit
-from goldenthread.core.audit import ActorLike
+from goldenthread.core.audit import ActorLike, json_value
 from goldenthread.core.periods import Period
 from goldenthread.finance.choices import REGULAR_BUDGET
 from goldenthread.finance.models import Allocation, CostLine, Fund
@@ -91,12 +91,14 @@ class _Writer:
 
     def insert(
         self, label: str, model: type[models.Model], columns: list[str],
-        rows: Iterable[tuple[tuple[Any, ...], str]], total: int,
+        rows: Iterable[tuple[Any, ...]], total: int, *, audited: bool = True,
     ) -> list[int]:
         def report(done: int) -> None:
             self.progress(label, done, total)
 
-        return self.out.insert(Table(model, columns), rows, label=label, on_chunk=report)
+        return self.out.insert(
+            Table(model, columns), rows, label=label, on_chunk=report, audited=audited
+        )
 
     def write(self, doc: dict[str, Any]) -> None:
         cid = self.cycle.pk
@@ -285,29 +287,36 @@ class _Writer:
         }
         for start in range(0, len(items), CHUNK):
             part = items[start:start + CHUNK]
+            # Each indicator's audit row holds its targets and actuals as loaded, so the
+            # values themselves are not audited a second time one row each.
+            values = [
+                {key: [(to_period(raw), *to_value(value, item.get("unit", "number")))
+                       for raw, value in (item.get(key) or {}).items()]
+                 for key in ("targets", "actuals")}
+                for item in part
+            ]
             ids = self.insert(
                 "indicators", Indicator, INDICATOR_COLUMNS,
-                (self.indicator(cid, i, result_ids, person_ids) for i in part), len(items),
+                ((*self.indicator(cid, item, result_ids, person_ids), {
+                    key: {str(period): value_json(number, text)
+                          for period, number, text in rows}
+                    for key, rows in held.items()
+                }) for item, held in zip(part, values, strict=True)),
+                len(items),
             )
-            for model, key, noun, extra in (
-                (Target, "targets", "target", ()),
-                (Actual, "actuals", "actual", (ActualStatus.APPROVED,)),
+            for model, key, extra in (
+                (Target, "targets", ()),
+                (Actual, "actuals", (ActualStatus.APPROVED,)),
             ):
                 columns = ["indicator_id", "year", "quarter", "value", "text"]
                 if extra:
                     columns.append("status")
-                rows = []
-                for pk, item in zip(ids, part, strict=True):
-                    unit = item.get("unit", "number")
-                    code = item["code"]
-                    for raw, value in (item.get(key) or {}).items():
-                        period = to_period(raw)
-                        number, text = to_value(value, unit)
-                        rows.append((
-                            (pk, period.year, period.quarter, number, text, *extra),
-                            f"{code} {noun} {period}",
-                        ))
-                self.insert(key, model, columns, rows, total_values[key])
+                rows = [
+                    ((pk, period.year, period.quarter, number, text, *extra), "")
+                    for pk, held in zip(ids, values, strict=True)
+                    for period, number, text in held[key]
+                ]
+                self.insert(key, model, columns, rows, total_values[key], audited=False)
 
     @staticmethod
     def indicator(
@@ -329,6 +338,16 @@ class _Writer:
             item.get("sdg", ""),
         )
         return values, f"{item['code']} {item['name']}"
+
+
+VALUE_QUANTUM = Decimal(1).scaleb(-Target._meta.get_field("value").decimal_places)  # type: ignore[union-attr]
+
+
+def value_json(number: Decimal | None, text: str) -> Any:
+    """A target's or actual's value as its audit snapshot shows it (the stored places)."""
+    if text or number is None:
+        return text
+    return json_value(number.quantize(VALUE_QUANTUM))
 
 
 INDICATOR_COLUMNS = [
