@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from goldenthread.core.permissions import ScopedManager
 from goldenthread.finance.choices import CostCategory
 from goldenthread.plans.models import CODE_LENGTH
 
@@ -22,6 +23,8 @@ class Fund(models.Model):
     name = models.CharField(max_length=200)
     donor = models.CharField(max_length=200, blank=True)
     is_regular = models.BooleanField(default=False)
+
+    objects = ScopedManager(unit=None, cycle="cycle")
 
     class Meta:
         ordering = ["cycle", "-is_regular", "code"]
@@ -48,6 +51,8 @@ class CostLine(models.Model):
     source = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="cost_lines")
     amount = models.DecimalField(max_digits=18, decimal_places=2)
     description = models.CharField(max_length=500, blank=True)
+
+    objects = ScopedManager(unit="result__unit", cycle="result__cycle")
 
     class Meta:
         ordering = ["result", "year", "category", "source"]
@@ -85,6 +90,8 @@ class Allocation(models.Model):
     result = models.ForeignKey("plans.Result", on_delete=models.CASCADE, related_name="allocations")
     year = models.PositiveSmallIntegerField()
     share = models.DecimalField(max_digits=5, decimal_places=4, help_text="share of a year, 0-1")
+
+    objects = ScopedManager(unit="result__unit", cycle="result__cycle")
 
     class Meta:
         ordering = ["person", "year", "result"]

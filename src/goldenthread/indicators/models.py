@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from goldenthread.core.periods import Period
+from goldenthread.core.permissions import ScopedManager
 from goldenthread.indicators.choices import (
     ActualStatus,
     Aggregation,
@@ -58,6 +59,8 @@ class Indicator(models.Model):
         related_name="indicators_responsible",
     )
     sdg = models.CharField(max_length=16, blank=True, help_text="SDG indicator code, e.g. 9.c.1")
+
+    objects = ScopedManager(unit="result__unit", cycle="cycle", responsible="responsible")
 
     class Meta:
         ordering = ["cycle", "code"]
@@ -121,6 +124,10 @@ class Target(IndicatorValue):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
 
+    objects = ScopedManager(
+        unit="indicator__result__unit", cycle="indicator__cycle", responsible="indicator__responsible"
+    )
+
     class Meta(IndicatorValue.Meta):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year", "quarter"], name="target_unique_period"),
@@ -143,6 +150,10 @@ class Actual(IndicatorValue):
     comment = models.TextField(blank=True)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ScopedManager(
+        unit="indicator__result__unit", cycle="indicator__cycle", responsible="indicator__responsible"
     )
 
     class Meta(IndicatorValue.Meta):

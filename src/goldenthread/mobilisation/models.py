@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from goldenthread.core.periods import Period
+from goldenthread.core.permissions import ScopedManager
 from goldenthread.mobilisation.choices import ActionArea, ActionStatus, RevenueStream
 from goldenthread.plans.models import CODE_LENGTH
 
@@ -19,6 +20,8 @@ class Revenue(models.Model):
     stream = models.CharField(max_length=32, choices=RevenueStream.choices)
     year = models.PositiveSmallIntegerField()
     amount = models.DecimalField(max_digits=18, decimal_places=2)
+
+    objects = ScopedManager(unit=None, cycle="cycle")
 
     class Meta:
         ordering = ["cycle", "year", "stream"]
@@ -58,6 +61,8 @@ class ActionLine(models.Model):
     owner = models.ForeignKey(
         "org.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="action_lines"
     )
+
+    objects = ScopedManager(unit="owner", cycle="cycle")
 
     class Meta:
         ordering = ["cycle", "area", "code"]

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from goldenthread.org.choices import ContractType
+from goldenthread.core.permissions import ScopedManager
+from goldenthread.org.choices import ContractType, Role
 from goldenthread.plans.models import CODE_LENGTH
 
 
@@ -28,6 +29,8 @@ class OrgUnit(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     tier = models.PositiveSmallIntegerField(default=1)
+
+    objects = ScopedManager(unit="", cycle="cycle")
 
     class Meta:
         ordering = ["cycle", "tier", "code"]
@@ -63,6 +66,8 @@ class Grade(models.Model):
     code = models.CharField(max_length=CODE_LENGTH)
     name = models.CharField(max_length=100, blank=True)
 
+    objects = ScopedManager(unit=None, cycle="cycle")
+
     class Meta:
         ordering = ["cycle", "code"]
         constraints = [
@@ -83,6 +88,8 @@ class GradeCost(models.Model):
     grade = models.ForeignKey(Grade, on_delete=models.CASCADE, related_name="costs")
     year = models.PositiveSmallIntegerField()
     annual_cost = models.DecimalField(max_digits=14, decimal_places=2)
+
+    objects = ScopedManager(unit=None, cycle="grade__cycle")
 
     class Meta:
         ordering = ["grade", "year"]
@@ -126,6 +133,8 @@ class Person(models.Model):
         related_name="people",
     )
 
+    objects = ScopedManager(unit="unit", cycle="cycle")
+
     class Meta:
         ordering = ["cycle", "code"]
         verbose_name_plural = "people"
@@ -149,3 +158,34 @@ class Person(models.Model):
             raise ValidationError({"unit": "The unit belongs to another cycle."})
         if self.grade is not None and self.grade.cycle_id != self.cycle_id:
             raise ValidationError({"grade": "The grade belongs to another cycle."})
+
+
+class RoleAssignment(models.Model):
+    """A role a user holds on a unit and on every unit below it.
+
+    What each role allows is decided in one place, ``core/permissions.py``. A
+    user tied to a person of the cycle (``Person.user``) needs no assignment to
+    see their own unit's subtree and to report on the indicators they are
+    responsible for. Assignments are made and withdrawn through
+    ``org.services.role_grant`` / ``role_revoke``, which audit them.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(max_length=16, choices=Role.choices)
+
+    objects = ScopedManager(unit="unit", cycle="unit__cycle")
+
+    class Meta:
+        ordering = ["unit__cycle", "unit__code", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="role_assignment_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_role_display().lower()} on {self.unit.code}"
+
+    def audit_cycle_code(self) -> str:
+        return self.unit.cycle.code

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from goldenthread.core.permissions import ScopedManager
 from goldenthread.plans.choices import LevelKind, Priority, ResultStatus, RollupMethod
 
 CODE_LENGTH = 32
@@ -39,6 +40,8 @@ class Cycle(models.Model):
     currency = models.CharField(max_length=3, default="CHF", help_text="ISO 4217 code")
     on_track_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.900"))
     at_risk_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.700"))
+
+    objects = ScopedManager(unit=None, cycle="")
 
     class Meta:
         ordering = ["-start_year", "code"]
@@ -92,6 +95,8 @@ class Level(models.Model):
     kind = models.CharField(max_length=16, choices=LevelKind.choices)
     rank = models.PositiveSmallIntegerField(help_text="0 for the top level")
 
+    objects = ScopedManager(unit=None, cycle="cycle")
+
     class Meta:
         ordering = ["cycle", "rank"]
         constraints = [
@@ -131,6 +136,8 @@ class Result(models.Model):
     )
     status = models.CharField(max_length=16, choices=ResultStatus.choices, default=ResultStatus.ACTIVE)
     tags = models.JSONField(default=list, blank=True, help_text="SDG targets, themes")
+
+    objects = ScopedManager(unit="unit", cycle="cycle")
 
     class Meta:
         ordering = ["cycle", "code"]
@@ -179,6 +186,8 @@ class Link(models.Model):
     parent = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="child_links")
     weight = models.DecimalField(max_digits=9, decimal_places=4, default=Decimal("1"))
     assumption = models.TextField(blank=True, help_text="what must hold for the child to serve the parent")
+
+    objects = ScopedManager(unit="child__unit", cycle="cycle")
 
     class Meta:
         ordering = ["parent", "child"]

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from goldenthread.core.permissions import ScopedManager
 from goldenthread.plans.models import CODE_LENGTH
 from goldenthread.risks.choices import AssumptionStatus, RiskCategory, RiskStatus
 
@@ -40,6 +41,8 @@ class Risk(models.Model):
     treatment = models.TextField(blank=True)
     status = models.CharField(max_length=8, choices=RiskStatus.choices, default=RiskStatus.OPEN)
     last_reviewed = models.DateField(null=True, blank=True)
+
+    objects = ScopedManager(unit="unit", cycle="cycle")
 
     class Meta:
         ordering = ["cycle", "code"]
@@ -91,6 +94,8 @@ class Assumption(models.Model):
         max_length=16, choices=AssumptionStatus.choices, default=AssumptionStatus.HOLDS
     )
     last_reviewed = models.DateField(null=True, blank=True)
+
+    objects = ScopedManager(unit="result__unit", cycle="result__cycle")
 
     class Meta:
         ordering = ["result", "id"]
