@@ -60,11 +60,12 @@ def _category_table(years: list[int], sums: dict[tuple[int, str], Decimal]) -> C
     return table
 
 
-def cycle_costs(cycle: Cycle) -> CostTable:
-    """The cycle's planned cost lines by category and year, in one grouped query."""
+def cycle_costs(cycle: Cycle, user: object = None) -> CostTable:
+    """The cycle's planned cost lines (those ``user`` sees) by category and year, in one
+    grouped query."""
     sums = {
         (year, category): total
-        for year, category, total in CostLine.objects.filter(result__cycle=cycle)
+        for year, category, total in CostLine.objects.visible_to(user).filter(result__cycle=cycle)
         .values_list("year", "category")
         .annotate(total=Sum("amount"))
         .order_by()
@@ -81,11 +82,11 @@ def _grade_costs(grade_ids: set[int]) -> dict[tuple[int, int], Decimal]:
     }
 
 
-def cycle_staff_time_cost(cycle: Cycle) -> dict[int, Decimal]:
-    """Personnel cost of the staff time allocated in the cycle, by year: share x the
-    standard cost of each person's grade for that year. Two queries."""
+def cycle_staff_time_cost(cycle: Cycle, user: object = None) -> dict[int, Decimal]:
+    """Personnel cost of the staff time allocated in the cycle (to results ``user`` sees),
+    by year: share x the standard cost of each person's grade for that year. Two queries."""
     shares = list(
-        Allocation.objects.filter(result__cycle=cycle)
+        Allocation.objects.visible_to(user).filter(result__cycle=cycle)
         .values_list("year", "person__grade_id")
         .annotate(share=Sum("share"))
         .order_by()

@@ -11,8 +11,9 @@ from goldenthread.indicators.models import Actual, Indicator, Target
 from goldenthread.plans.models import Cycle, Result
 
 
-def indicator_count(cycle: Cycle) -> int:
-    return Indicator.objects.filter(cycle=cycle).count()
+def indicator_count(cycle: Cycle, user: object = None) -> int:
+    """How many indicators of the cycle ``user`` sees."""
+    return Indicator.objects.visible_to(user).filter(cycle=cycle).count()
 
 
 @dataclass

@@ -19,10 +19,11 @@ class StatusCount:
     percent: float
 
 
-def action_lines_by_status(cycle: Cycle) -> list[StatusCount]:
-    """How many of the strategy's action lines are to be started, ongoing, completed."""
+def action_lines_by_status(cycle: Cycle, user: object = None) -> list[StatusCount]:
+    """How many of the strategy's action lines (of those ``user`` sees) are to be
+    started, ongoing, completed."""
     counts = dict(
-        ActionLine.objects.filter(cycle=cycle)
+        ActionLine.objects.visible_to(user).filter(cycle=cycle)
         .values_list("status")
         .annotate(n=Count("id"))
         .order_by()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count
 
@@ -32,21 +33,22 @@ class UnitTree:
     people_count: int
 
 
-def unit_tree(cycle: Cycle) -> UnitTree:
-    """The cycle's units as a tree, top units first. Three queries."""
+def unit_tree(cycle: Cycle, user: Any = None) -> UnitTree:
+    """The cycle's units ``user`` sees as a tree, top units first, with the results and
+    people of each. Three queries."""
     units = list(
-        OrgUnit.objects.filter(cycle=cycle)
+        OrgUnit.objects.visible_to(user).filter(cycle=cycle)
         .values("id", "code", "name", "tier", "parent_id")
         .order_by("tier", "code")
     )
     results = dict(
-        Result.objects.filter(cycle=cycle, person__isnull=True)
+        Result.objects.visible_to(user).filter(cycle=cycle, person__isnull=True)
         .values_list("unit_id")
         .annotate(n=Count("id"))
         .order_by()
     )
     people = dict(
-        Person.objects.filter(cycle=cycle).values_list("unit_id").annotate(n=Count("id")).order_by()
+        Person.objects.visible_to(user).filter(cycle=cycle).values_list("unit_id").annotate(n=Count("id")).order_by()
     )
     nodes = {
         row["id"]: UnitNode(

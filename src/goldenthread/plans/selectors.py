@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
@@ -38,14 +39,15 @@ def tier_expression() -> Case:
     )
 
 
-def cycle_list() -> list[Cycle]:
-    """Every cycle, newest first: what the cycle switcher offers."""
-    return list(Cycle.objects.order_by("-start_year", "-end_year", "code"))
+def cycle_list(user: Any = None) -> list[Cycle]:
+    """Every cycle ``user`` may see, newest first: what the cycle switcher offers.
+    (``user=None``: the operator of the machine, who sees everything.)"""
+    return list(Cycle.objects.visible_to(user).order_by("-start_year", "-end_year", "code"))
 
 
-def cycle_latest() -> Cycle | None:
-    """The cycle a person most likely wants: the one that starts last."""
-    return Cycle.objects.order_by("-start_year", "-end_year", "code").first()
+def cycle_latest(user: Any = None) -> Cycle | None:
+    """The cycle a person most likely wants: the one that starts last, of those they see."""
+    return Cycle.objects.visible_to(user).order_by("-start_year", "-end_year", "code").first()
 
 
 def cycle_levels(cycle: Cycle) -> list[Level]:
@@ -90,10 +92,10 @@ class ResultCounts(_ByTier):
     by_tier: dict[int, int]
 
 
-def result_counts(cycle: Cycle, levels: list[Level]) -> ResultCounts:
-    """Results by framework level and by tier, in one grouped query."""
+def result_counts(cycle: Cycle, levels: list[Level], user: Any = None) -> ResultCounts:
+    """Results ``user`` sees by framework level and by tier, in one grouped query."""
     grouped = (
-        Result.objects.filter(cycle=cycle)
+        Result.objects.visible_to(user).filter(cycle=cycle)
         .annotate(owner_tier=tier_expression())
         .values("level_id", "owner_tier")
         .annotate(n=Count("id"))
@@ -108,10 +110,11 @@ def result_counts(cycle: Cycle, levels: list[Level]) -> ResultCounts:
     return ResultCounts(rows=rows, by_tier=dict(by_tier))
 
 
-def orphans(cycle: Cycle) -> QuerySet[Result]:
-    """Results below the top level that serve no parent: the cascade's alignment gaps."""
+def orphans(cycle: Cycle, user: Any = None) -> QuerySet[Result]:
+    """Results below the top level that serve no parent: the cascade's alignment gaps
+    (of those ``user`` sees)."""
     return (
-        Result.objects.filter(cycle=cycle, level__rank__gt=0)
+        Result.objects.visible_to(user).filter(cycle=cycle, level__rank__gt=0)
         .filter(~Q(pk__in=Link.objects.filter(cycle=cycle).values("child_id")))
         .select_related("level", "unit", "person")
         .order_by("level__rank", "code")
@@ -137,17 +140,17 @@ class CascadeNode:
         return len(self.children) + self.hidden_children
 
 
-def cascade(cycle: Cycle, shown: list[Level]) -> list[CascadeNode]:
+def cascade(cycle: Cycle, shown: list[Level], user: Any = None) -> list[CascadeNode]:
     """The top of the cascade: results of the ``shown`` levels, top level first, each
     under every parent it serves (the cascade is a DAG, so a result shared by two
-    parents appears under both). Two queries.
+    parents appears under both). Only results ``user`` sees. Two queries.
     """
     if not shown:
         return []
     level_names = {level.pk: level.name for level in shown}
     top_level = shown[0].pk
     rows = (
-        Result.objects.filter(cycle=cycle, level__in=shown)
+        Result.objects.visible_to(user).filter(cycle=cycle, level__in=shown)
         .annotate(owner_tier=tier_expression())
         .values("id", "code", "title", "level_id", "unit__code", "unit__name", "owner_tier")
         .order_by("code")
@@ -160,7 +163,8 @@ def cascade(cycle: Cycle, shown: list[Level]) -> list[CascadeNode]:
         .order_by("child__code")
     )
     for parent_id, child_id, weight in links:
-        children[parent_id].append((child_id, weight))
+        if child_id in nodes:  # a child the user does not see is left out
+            children[parent_id].append((child_id, weight))
 
     def build(node_id: int, weight: Decimal | None, remaining: int) -> CascadeNode:
         row = nodes[node_id]

@@ -48,12 +48,13 @@ class BandCount:
     percent: float
 
 
-def open_risks_by_residual_band(cycle: Cycle) -> list[BandCount]:
-    """Open risks counted by the band of their residual score, highest band first.
+def open_risks_by_residual_band(cycle: Cycle, user: object = None) -> list[BandCount]:
+    """Open risks (of those ``user`` sees) counted by the band of their residual score,
+    highest band first.
 
     Grouped in the database by residual likelihood and impact (at most 36 rows)."""
     grouped = (
-        Risk.objects.filter(cycle=cycle, status=RiskStatus.OPEN)
+        Risk.objects.visible_to(user).filter(cycle=cycle, status=RiskStatus.OPEN)
         .values_list("residual_likelihood", "residual_impact")
         .annotate(n=Count("id"))
         .order_by()
@@ -72,9 +73,12 @@ def open_risks_by_residual_band(cycle: Cycle) -> list[BandCount]:
     ]
 
 
-def result_risks(result: Result) -> list[Risk]:
+def result_risks(result: Result, user: object = None) -> list[Risk]:
+    """The risks registered against ``result`` that ``user`` sees (a risk belongs to its
+    own unit, which may differ from the result's)."""
     return list(
-        Risk.objects.filter(result=result).select_related("unit", "owner").order_by("code")
+        Risk.objects.visible_to(user).filter(result=result).select_related("unit", "owner")
+        .order_by("code")
     )
 
 

@@ -1,0 +1,104 @@
+"""The vectorised roll-up gives, for every result, what the rule of ``scoring.combine`` gives."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+
+from goldenthread.indicators import rollup
+from goldenthread.indicators.scoring import Item, combine
+
+METHODS = ["weighted_mean", "worst_of", "indicators_only"]
+
+
+def reference(n, methods, ind_result, ind_weight, ind_score, links):  # type: ignore[no-untyped-def]
+    """The rule applied result by result, recursively, with ``scoring.combine``."""
+    memo: dict[int, tuple[float | None, float]] = {}
+
+    def score(r: int) -> tuple[float | None, float]:
+        if r in memo:
+            return memo[r]
+        items = [
+            Item(f"i{i}", ind_weight[i], None if math.isnan(ind_score[i]) else ind_score[i])
+            for i in range(len(ind_result)) if ind_result[i] == r
+        ]
+        if methods[r] != "indicators_only":
+            items += [Item(f"r{c}", w, score(c)[0]) for c, p, w in links if p == r]
+        combined = combine(items, methods[r])
+        memo[r] = (combined.score, combined.coverage if items else 0.0)
+        return memo[r]
+
+    return [score(r) for r in range(n)]
+
+
+def run(n, methods, ind_result, ind_weight, ind_score, links):  # type: ignore[no-untyped-def]
+    graph = rollup.prepare(
+        n,
+        np.array([rollup.METHOD_CODES[m] for m in methods]),
+        np.array(ind_result, dtype=np.int64), np.array(ind_weight, dtype=float),
+        np.array([c for c, _, _ in links], dtype=np.int64),
+        np.array([p for _, p, _ in links], dtype=np.int64),
+        np.array([w for _, _, w in links], dtype=float),
+    )
+    return rollup.roll_up(graph, np.array(ind_score, dtype=float))
+
+
+def test_a_goal_is_the_weighted_mean_of_its_outcomes_and_its_own_indicator() -> None:
+    # 0 goal <- 1, 2 outcomes (weights 1 and 3); the goal has an indicator scoring 40
+    rolled = run(3, ["weighted_mean"] * 3, [0, 1, 2], [1, 1, 1], [40, 100, 60],
+                 [(1, 0, 1.0), (2, 0, 3.0)])
+    assert rolled.score[0] == pytest.approx((40 + 100 + 3 * 60) / 5)
+    assert rolled.coverage[0] == pytest.approx(1.0)
+
+
+def test_items_with_no_data_lower_coverage_not_the_score() -> None:
+    rolled = run(3, ["weighted_mean"] * 3, [1], [1], [80], [(1, 0, 1.0), (2, 0, 3.0)])
+    assert rolled.score[0] == pytest.approx(80)
+    assert rolled.coverage[0] == pytest.approx(0.25)
+    assert math.isnan(rolled.score[2]) and rolled.coverage[2] == 0
+
+
+def test_worst_of_takes_the_lowest_item_and_indicators_only_ignores_children() -> None:
+    links = [(1, 0, 1.0), (2, 0, 1.0), (1, 3, 1.0)]
+    rolled = run(4, ["worst_of", "weighted_mean", "weighted_mean", "indicators_only"],
+                 [1, 2, 3], [1, 1, 1], [90, 30, 55], links)
+    assert rolled.score[0] == pytest.approx(30)
+    assert rolled.score[3] == pytest.approx(55)
+    assert rolled.coverage[3] == pytest.approx(1.0)
+
+
+def test_a_child_serving_two_parents_counts_in_both() -> None:
+    rolled = run(3, ["weighted_mean"] * 3, [2], [1], [50], [(2, 0, 0.5), (2, 1, 0.5)])
+    assert rolled.score[0] == pytest.approx(50) and rolled.score[1] == pytest.approx(50)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_random_cascades_match_the_rule_result_by_result(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.randint(1, 60)
+    # links only from a higher number to a lower one: a DAG with multi-parent children
+    links = []
+    for child in range(1, n):
+        for parent in rng.sample(range(child), k=min(child, rng.choice([0, 1, 1, 1, 2, 3]))):
+            links.append((child, parent, rng.choice([0.25, 0.5, 1.0, 2.0])))
+    methods = [rng.choice(METHODS) for _ in range(n)]
+    count = rng.randint(0, 2 * n)
+    ind_result = [rng.randrange(n) for _ in range(count)]
+    ind_weight = [rng.choice([0.5, 1.0, 3.0]) for _ in range(count)]
+    ind_score = [rng.choice([math.nan, rng.uniform(0, 100)]) for _ in range(count)]
+
+    rolled = run(n, methods, ind_result, ind_weight, ind_score, links)
+    for r, (score, coverage) in enumerate(reference(n, methods, ind_result, ind_weight, ind_score, links)):
+        if score is None:
+            assert math.isnan(rolled.score[r]), r
+        else:
+            assert rolled.score[r] == pytest.approx(score), r
+        assert rolled.coverage[r] == pytest.approx(coverage), r
+
+
+def test_a_loop_in_the_links_is_reported_not_looped_over() -> None:
+    with pytest.raises(ValueError, match="loop"):
+        run(2, ["weighted_mean"] * 2, [], [], [], [(0, 1, 1.0), (1, 0, 1.0)])
