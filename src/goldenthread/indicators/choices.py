@@ -46,3 +46,19 @@ class ActualStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted"
     APPROVED = "approved", "Approved"
     RETURNED = "returned", "Returned"
+
+
+class Computation(models.TextChoices):
+    """How a computed indicator's values come from its sources' values, period by period.
+
+    The codes are those of ``Aggregation`` (less ``none``): a programme's total is the
+    ``sum`` of its projects' values. Blank means the values are entered by people.
+    """
+
+    SUM = "sum", "Sum"
+    MEAN = "mean", "Mean"
+    WEIGHTED_MEAN = "weighted_mean", "Weighted mean"
+    MIN = "min", "Minimum"
+    MAX = "max", "Maximum"
+    LATEST = "latest", "Latest"
+    CUMULATIVE = "cumulative", "Cumulative"

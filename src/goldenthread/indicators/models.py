@@ -7,13 +7,14 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from goldenthread.core.periods import Period
 from goldenthread.core.permissions import ScopedManager
 from goldenthread.indicators.choices import (
     ActualStatus,
     Aggregation,
+    Computation,
     Direction,
     Frequency,
     UnitOfMeasure,
@@ -31,6 +32,11 @@ class Indicator(models.Model):
     per period. ``direction`` says which way is better; ``aggregation`` says
     how values combine across contributing results. ``weight`` is the
     indicator's share, beside the result's children, in the result's score.
+
+    A *computed* indicator (``computation`` set) takes its values from other
+    indicators, its sources (``contributions``): a programme's total is the sum
+    of its projects'. Its actuals are computed, never typed in; its baseline and
+    targets are computed too where it has none of its own (docs/scoring.md).
     """
 
     cycle = models.ForeignKey("plans.Cycle", on_delete=models.CASCADE, related_name="indicators")
@@ -59,6 +65,10 @@ class Indicator(models.Model):
         related_name="indicators_responsible",
     )
     sdg = models.CharField(max_length=16, blank=True, help_text="SDG indicator code, e.g. 9.c.1")
+    computation = models.CharField(
+        max_length=16, choices=Computation.choices, blank=True,
+        help_text="blank: values are entered by people; else how they are computed from the sources",
+    )
 
     objects = ScopedManager(unit="result__unit", cycle="cycle", responsible="responsible")
 
@@ -79,11 +89,90 @@ class Indicator(models.Model):
     def is_numeric(self) -> bool:
         return self.unit_of_measure != UnitOfMeasure.QUALITATIVE
 
+    @property
+    def is_computed(self) -> bool:
+        return bool(self.computation)
+
+    def computation_summary(self) -> str:
+        """``K9 is computed from K1, K2 (sum)``: how a computed indicator gets its values."""
+        codes = [
+            c.source.code
+            for c in self.contributions.select_related("source").order_by("source__code")
+        ]
+        return (
+            f"{self.code} is computed from {', '.join(codes) or 'no indicator yet'} "
+            f"({self.computation})"
+        )
+
+    def computed_actuals_refusal(self) -> str:
+        """Why nobody types an actual of this (computed) indicator."""
+        return f"{self.computation_summary()}: its actuals are computed and cannot be typed in."
+
     def clean(self) -> None:
         if self.result_id and self.result.cycle_id != self.cycle_id:
             raise ValidationError({"result": "The result belongs to another cycle."})
         if self.weight is not None and self.weight <= 0:
             raise ValidationError({"weight": "An indicator's weight must be above zero."})
+        if self.computation and self.unit_of_measure == UnitOfMeasure.QUALITATIVE:
+            raise ValidationError(
+                {"computation": "A qualitative indicator cannot be computed from numbers."}
+            )
+        if self.computation and self.unit_of_measure == UnitOfMeasure.YES_NO and (
+            self.computation not in YES_NO_COMPUTATIONS
+        ):
+            raise ValidationError({"computation": (
+                f"A yes/no indicator can only be computed as min (all yes), max (any yes) "
+                f"or latest, not {self.computation}."
+            )})
+
+
+#: The computations that keep a yes/no answer yes or no.
+YES_NO_COMPUTATIONS = frozenset({Computation.MIN, Computation.MAX, Computation.LATEST})
+
+
+class Contribution(models.Model):
+    """A source of a computed indicator, with its weight.
+
+    The computed indicator's value for a period combines its sources' values
+    by its ``computation`` (see docs/scoring.md, "Computed indicators"): the
+    weight multiplies the source in a sum or a cumulative total and weighs it
+    in a weighted mean. Sources may be computed themselves (a portfolio total
+    of programme totals); loops are refused by the services and the plan
+    loader. A source that feeds a computed indicator cannot be deleted alone.
+    """
+
+    computed = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="contributions")
+    source = models.ForeignKey(Indicator, on_delete=models.RESTRICT, related_name="feeds")
+    weight = models.DecimalField(max_digits=9, decimal_places=4, default=Decimal("1"))
+
+    class Meta:
+        ordering = ["computed", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["computed", "source"], name="contribution_unique_pair"),
+            models.CheckConstraint(
+                condition=~Q(computed=F("source")), name="contribution_not_from_itself"
+            ),
+            models.CheckConstraint(condition=Q(weight__gt=0), name="contribution_weight_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.code} → {self.computed.code}"
+
+    def audit_cycle_code(self) -> str:
+        return self.computed.cycle.code
+
+    def clean(self) -> None:
+        if self.computed_id and self.source_id:
+            if self.computed_id == self.source_id:
+                raise ValidationError(f"{self.computed.code} cannot be computed from itself.")
+            if self.computed.cycle_id != self.source.cycle_id:
+                raise ValidationError("A computed indicator's sources belong to its own cycle.")
+            if not self.source.is_numeric:
+                raise ValidationError(
+                    {"source": f"{self.source.code} is qualitative: it has no numbers to compute from."}
+                )
+        if self.weight is not None and self.weight <= 0:
+            raise ValidationError({"weight": "A source's weight must be above zero."})
 
 
 class IndicatorValue(models.Model):
@@ -164,3 +253,8 @@ class Actual(IndicatorValue):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} actual {self.period}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.indicator_id and self.indicator.is_computed:
+            raise ValidationError(self.indicator.computed_actuals_refusal())

@@ -207,15 +207,17 @@ class _Compiler:
 
     Supported keywords: $ref (to $defs), type, enum, const, pattern, format
     (date), minLength, maxLength, minimum, maximum, exclusiveMinimum, minItems,
-    items, properties, required, additionalProperties, propertyNames. Anything
-    else in the schema is refused, so the checks cannot silently drift from it.
+    items, properties, required, additionalProperties, propertyNames, and anyOf
+    over branches of different types (the value's type picks its branch).
+    Anything else in the schema is refused, so the checks cannot silently drift
+    from it.
     """
 
     KNOWN = {
         "$ref", "type", "enum", "const", "pattern", "format", "minLength", "maxLength",
         "minimum", "maximum", "exclusiveMinimum", "minItems", "items", "properties",
         "required", "additionalProperties", "propertyNames", "description", "title",
-        "$schema", "$id", "$defs",
+        "$schema", "$id", "$defs", "anyOf",
     }
 
     def __init__(self, schema: dict[str, Any]):
@@ -231,6 +233,8 @@ class _Compiler:
             if name not in self.compiled_defs:
                 self.compiled_defs[name] = self._compile_def(name)
             return self.compiled_defs[name]
+        if "anyOf" in node:
+            return self._compile_any_of(node["anyOf"])
         if node.get("type") == "object" or "properties" in node:
             return self._compile_object(node)
         if node.get("type") == "array":
@@ -336,6 +340,26 @@ class _Compiler:
             return False
 
         return check_memo
+
+    def _types_of(self, node: dict[str, Any]) -> list[str]:
+        if "$ref" in node:
+            node = self.defs[node["$ref"].rsplit("/", 1)[-1]]
+        types: str | list[str] = node.get("type") or ("object" if "properties" in node else [])
+        return [types] if isinstance(types, str) else list(types)
+
+    def _compile_any_of(self, branches: list[dict[str, Any]]) -> Check:
+        """A value takes the first branch of its type; its errors are that branch's."""
+        options = [(self._types_of(branch), self.compile(branch)) for branch in branches]
+        wanted = " or ".join(_TYPE_NAMES[t] for types, _ in options for t in types)
+
+        def check(value: Any, place: str, errors: list[PlanError]) -> bool:
+            for types, branch in options:
+                if any(_is_type(value, t, False) for t in types):
+                    return branch(value, place, errors)
+            errors.append(PlanError(place, f"expected {wanted}, got {_show(value)}"))
+            return False
+
+        return check
 
     def _compile_array(self, node: dict[str, Any]) -> Check:
         item_check = self.compile(node["items"]) if "items" in node else None
@@ -759,7 +783,8 @@ class _Meaning:
             self.decimal(value, place, VALUE_PLACES, VALUE_INTEGER_DIGITS, "value")
 
     def check_indicators(self, results: set[str], people: set[str]) -> None:
-        self.collect_codes("indicators", "indicator")
+        codes = self.collect_codes("indicators", "indicator")
+        self.check_computed(codes)
         for i, item in self.items("indicators"):
             place = f"indicators[{i}]"
             self.ref(item, "result", place, results, "result")
@@ -795,6 +820,70 @@ class _Meaning:
                     ):
                         self.year_in_cycle(period.year, f"{place}.{key}.{raw}")
                     self.check_value(value, unit, f"{place}.{key}.{raw}")
+
+    def check_computed(self, codes: set[str]) -> None:
+        """Computed indicators: a method with sources, known numeric sources given once,
+        no loops, no actuals of their own."""
+        unit_of = {
+            item["code"]: item.get("unit", "number")
+            for _, item in self.items("indicators") if "code" in item
+        }
+        edges: list[tuple[str, str]] = []
+        where: dict[tuple[str, str], str] = {}
+        for i, item in self.items("indicators"):
+            place = f"indicators[{i}]"
+            code, method = item.get("code"), item.get("computation")
+            sources = item.get("computed_from")
+            if method is None and sources is None:
+                continue
+            given = set(item) | set(self.raw_keys("indicators", i))  # keys with shape errors too
+            if "computation" not in given:
+                self.error(f"{place}.computation", "computed_from needs a computation: "
+                           "sum, mean, weighted_mean, min, max, latest or cumulative")
+            elif "computed_from" not in given:
+                self.error(f"{place}.computed_from", f"a computed indicator ({method}) needs "
+                           "computed_from: the indicators it is computed from")
+            unit = item.get("unit", "number")
+            if method is not None and unit == QUALITATIVE:
+                self.error(f"{place}.computation", "a qualitative indicator cannot be computed")
+            elif method is not None and unit == YES_NO and method not in ("min", "max", "latest"):
+                self.error(f"{place}.computation", "a yes_no indicator can only be computed as "
+                           f"min (all yes), max (any yes) or latest, not {method}")
+            seen: dict[str, int] = {}
+            for j, entry in enumerate(sources or ()):
+                here = f"{place}.computed_from[{j}]"
+                if isinstance(entry, dict):
+                    if "weight" in entry:
+                        self.decimal(entry["weight"], f"{here}.weight", WEIGHT_PLACES, 5, "weight")
+                    source, here = entry.get("code"), f"{here}.code"
+                else:
+                    source = entry
+                if source is None:
+                    continue
+                if source not in codes:
+                    self.error(here, f"no indicator '{source}' in this file")
+                elif source == code:
+                    self.error(here, f"{code} cannot be computed from itself")
+                elif source in seen:
+                    self.error(here, f"'{source}' is already a source "
+                                     f"(at {place}.computed_from[{seen[source]}])")
+                elif unit_of.get(source) == QUALITATIVE:
+                    self.error(here, f"{source} is qualitative: it has no numbers to compute from")
+                else:
+                    seen[source] = j
+                    if code is not None:
+                        edges.append((code, source))
+                        where.setdefault((code, source), here)
+            if method is not None and sources and item.get("actuals"):
+                self.error(f"{place}.actuals", f"{code} is computed from {', '.join(seen)} "
+                           f"({method}): its actuals are computed and cannot be given")
+        for _ in range(MAX_LOOPS_REPORTED):
+            loop = find_loop(edges)
+            if loop is None:
+                break
+            closing = (loop[-2], loop[-1])
+            self.error(where[closing], f"computation loop: {format_loop(loop)}")
+            edges = [edge for edge in edges if edge != closing]
 
     def check_costs(self, results: set[str], funds: set[str]) -> None:
         seen: dict[tuple[Any, ...], int] = {}

@@ -30,7 +30,7 @@ from goldenthread.core.periods import Period
 from goldenthread.finance.choices import REGULAR_BUDGET
 from goldenthread.finance.models import Allocation, CostLine, Fund
 from goldenthread.indicators.choices import ActualStatus, Aggregation, Direction, Frequency
-from goldenthread.indicators.models import Actual, Indicator, Target
+from goldenthread.indicators.models import Actual, Contribution, Indicator, Target
 from goldenthread.interop.bulk import CHUNK, AuditedInserter, Table
 from goldenthread.interop.planfile import (
     FORMAT,
@@ -280,8 +280,10 @@ class _Writer:
     def write_indicators(
         self, items: list[dict[str, Any]], result_ids: dict[str, int], person_ids: dict[str, int]
     ) -> None:
-        """Indicators a chunk at a time, each chunk followed by its targets and actuals."""
+        """Indicators a chunk at a time, each chunk followed by its targets and actuals;
+        then the sources of computed indicators, once every indicator has its id."""
         cid = self.cycle.pk
+        indicator_ids: dict[str, int] = {}
         total_values = {
             key: sum(len(i.get(key) or ()) for i in items) for key in ("targets", "actuals")
         }
@@ -295,15 +297,21 @@ class _Writer:
                  for key in ("targets", "actuals")}
                 for item in part
             ]
+            # ... and so does a computed indicator's row its sources.
             ids = self.insert(
                 "indicators", Indicator, INDICATOR_COLUMNS,
                 ((*self.indicator(cid, item, result_ids, person_ids), {
-                    key: {str(period): value_json(number, text)
-                          for period, number, text in rows}
-                    for key, rows in held.items()
+                    **{key: {str(period): value_json(number, text)
+                             for period, number, text in rows}
+                       for key, rows in held.items()},
+                    **({"computed_from": [
+                        {"code": code, "weight": json_value(weight)}
+                        for code, weight in sources_of(item)
+                    ]} if item.get("computed_from") else {}),
                 }) for item, held in zip(part, values, strict=True)),
                 len(items),
             )
+            indicator_ids.update(self.codes(part, ids))
             for model, key, extra in (
                 (Target, "targets", ()),
                 (Actual, "actuals", (ActualStatus.APPROVED,)),
@@ -317,6 +325,15 @@ class _Writer:
                     for period, number, text in held[key]
                 ]
                 self.insert(key, model, columns, rows, total_values[key], audited=False)
+        contributions = [
+            ((indicator_ids[item["code"]], indicator_ids[code], weight), "")
+            for item in items if item.get("computed_from")
+            for code, weight in sources_of(item)
+        ]
+        self.insert(
+            "contributions", Contribution, ["computed_id", "source_id", "weight"], contributions,
+            len(contributions), audited=False,
+        )
 
     @staticmethod
     def indicator(
@@ -335,9 +352,23 @@ class _Writer:
             item.get("means_of_verification", ""), item.get("collection_method", ""),
             item.get("frequency", Frequency.ANNUAL),
             person_ids[item["responsible"]] if item.get("responsible") else None,
-            item.get("sdg", ""),
+            item.get("sdg", ""), item.get("computation", ""),
         )
         return values, f"{item['code']} {item['name']}"
+
+
+WEIGHT_QUANTUM = Decimal("0.0001")
+
+
+def sources_of(item: dict[str, Any]) -> list[tuple[str, Decimal]]:
+    """A plan indicator's ``computed_from`` as (code, weight) pairs; a bare code weighs 1."""
+    pairs = []
+    for entry in item.get("computed_from") or ():
+        if isinstance(entry, dict):
+            pairs.append((entry["code"], to_decimal(entry.get("weight", 1)).quantize(WEIGHT_QUANTUM)))
+        else:
+            pairs.append((entry, ONE.quantize(WEIGHT_QUANTUM)))
+    return pairs
 
 
 VALUE_QUANTUM = Decimal(1).scaleb(-Target._meta.get_field("value").decimal_places)  # type: ignore[union-attr]
@@ -354,6 +385,7 @@ INDICATOR_COLUMNS = [
     "cycle_id", "code", "result_id", "name", "definition", "unit_of_measure", "direction",
     "aggregation", "weight", "baseline_year", "baseline_value", "baseline_text",
     "means_of_verification", "collection_method", "frequency", "responsible_id", "sdg",
+    "computation",
 ]
 SHARE_QUANTUM = Decimal("0.0001")
 
@@ -373,6 +405,7 @@ def plan_counts(cycle: Cycle) -> dict[str, int]:
         "indicators": Indicator.objects.filter(cycle_id=cid).count(),
         "targets": Target.objects.filter(indicator__cycle_id=cid).count(),
         "actuals": Actual.objects.filter(indicator__cycle_id=cid).count(),
+        "contributions": Contribution.objects.filter(computed__cycle_id=cid).count(),
         "costs": CostLine.objects.filter(result__cycle_id=cid).count(),
         "allocations": Allocation.objects.filter(result__cycle_id=cid).count(),
         "risks": Risk.objects.filter(cycle_id=cid).count(),
@@ -397,6 +430,7 @@ def _archive(cycle: Cycle) -> Path:
 def _delete_cycle(cycle: Cycle) -> None:
     """Delete a cycle and everything in it, largest tables first, in set-based deletes."""
     cid = cycle.pk
+    Contribution.objects.filter(computed__cycle_id=cid).delete()
     Actual.objects.filter(indicator__cycle_id=cid).delete()
     Target.objects.filter(indicator__cycle_id=cid).delete()
     Link.objects.filter(cycle_id=cid).delete()
@@ -668,14 +702,19 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
     indicator_rows = list(Indicator.objects.filter(cycle_id=cid).values_list(
         "id", "code", "result_id", "name", "unit_of_measure", "direction", "aggregation", "weight",
         "definition", "means_of_verification", "collection_method", "frequency", "responsible_id",
-        "sdg", "baseline_year", "baseline_value", "baseline_text",
+        "sdg", "baseline_year", "baseline_value", "baseline_text", "computation",
     ))
+    indicator_code = {row[0]: row[1] for row in indicator_rows}
+    computed_from: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
+    for computed_id, source_id, weight in Contribution.objects.filter(
+        computed__cycle_id=cid
+    ).values_list("computed_id", "source_id", "weight"):
+        computed_from[computed_id].append((indicator_code[source_id], weight))
     indicators = []
     for indicator_row in sorted(indicator_rows, key=lambda r: r[1]):
         (iid, code, result_id, name, measure, direction, aggregation, weight, definition, mov,
-         collection, frequency, responsible_id, sdg, base_year, base_value, base_text) = (
-            indicator_row
-        )
+         collection, frequency, responsible_id, sdg, base_year, base_value, base_text,
+         computation) = indicator_row
         indicator: dict[str, Any] = {
             "code": code, "result": result_code[result_id], "name": name, "unit": measure,
             "direction": direction, "aggregation": aggregation,
@@ -694,6 +733,13 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
             indicator["responsible"] = person_code[responsible_id]
         if sdg:
             indicator["sdg"] = sdg
+        if computation:
+            indicator["computation"] = computation
+        if computed_from.get(iid):
+            indicator["computed_from"] = [
+                source if weight == ONE else {"code": source, "weight": _number(weight)}
+                for source, weight in sorted(computed_from[iid])
+            ]
         if base_year is not None and (base_value is not None or measure == QUALITATIVE):
             indicator["baseline"] = {
                 "year": base_year, "value": _plan_value(base_value, base_text, measure),
