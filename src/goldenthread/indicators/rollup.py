@@ -108,7 +108,7 @@ def prepare(
     child = np.concatenate([np.full(m, -1), link_child]).astype(np.int64)
     order = np.lexsort((parent, height[parent]))  # by height, then by result
     parent, weight, indicator, child = parent[order], weight[order], indicator[order], child[order]
-    total = np.bincount(parent, weights=weight, minlength=n)
+    total = np.bincount(parent, weights=weight, minlength=n).astype(np.float64)
 
     layers = []
     item_height = height[parent]

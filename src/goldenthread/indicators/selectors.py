@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
-from django.db.models import Prefetch
+import numpy as np
+from django.db import connection
+from django.db.models import Prefetch, Q
+from django.db.models.expressions import RawSQL
 
 from goldenthread.core.periods import Period
-from goldenthread.indicators.models import Actual, Indicator, Target
-from goldenthread.plans.models import Cycle, Result
+from goldenthread.indicators import rollup
+from goldenthread.indicators.choices import ActualStatus, UnitOfMeasure
+from goldenthread.indicators.computed import computed_values
+from goldenthread.indicators.models import Actual, Contribution, Indicator, Target
+from goldenthread.indicators.scoring import (
+    Item,
+    achievement_ratio,
+    combine,
+    period_time,
+    score_of,
+    status_of,
+    target_at,
+)
+from goldenthread.plans.models import Cycle, Link, Result
+from goldenthread.plans.selectors import tier_expression
 
 
 def indicator_count(cycle: Cycle, user: object = None) -> int:
@@ -60,3 +79,344 @@ def result_indicators(result: Result) -> list[IndicatorSheet]:
             )
         )
     return sheets
+
+
+# --- Scores of a whole cycle for a period (the roll-up; see docs/scoring.md) ---------------
+
+LIKELY_TO_MISS_BELOW = 0.9  # projected share of the way to the endline target
+
+
+@dataclass
+class IndicatorScore:
+    """One indicator's standing for a period, and its forecast at the end of the cycle."""
+
+    id: int
+    code: str
+    name: str
+    result_id: int
+    weight: float
+    unit_of_measure: str
+    direction: str
+    baseline: float | None
+    baseline_year: int | None
+    target: float | None
+    actual: float | None
+    ratio: float | None
+    score: float | None
+    status: str
+    endline_target: float | None
+    projected: float | None  # the trend's value at the cycle's end year
+    likely_to_miss: bool
+    computed: bool = False
+    points: list[tuple[float, float]] = field(default_factory=list)  # (time, value) used by the trend
+
+
+@dataclass
+class ResultScore:
+    id: int
+    code: str
+    title: str
+    level_id: int
+    unit_id: int
+    person_id: int | None
+    tier: int
+    method: str
+    score: float | None
+    status: str
+    coverage: float
+    forecast: float | None  # the roll-up of the indicators' projected endline scores
+    likely_to_miss: bool
+
+
+@dataclass
+class ScoreItem:
+    """One item of a result's score: an own indicator or a child result, with its drag."""
+
+    kind: str  # "indicator" or "result"
+    id: int
+    code: str
+    title: str
+    weight: float
+    score: float | None
+    status: str
+    drag: float | None  # points it costs the result; None when it has no data
+
+    @property
+    def share(self) -> float:
+        return self.drag or 0.0
+
+
+@dataclass
+class Scoreboard:
+    """Every result and indicator of a cycle scored for one period."""
+
+    cycle: Cycle
+    period: Period
+    results: dict[int, ResultScore]
+    indicators: dict[int, IndicatorScore]
+    graph: rollup.Graph
+    position: dict[int, int]  # result id -> its row in the graph
+    result_ids: list[int]  # row -> result id
+    indicator_ids: list[int]  # indicator row in the graph -> indicator id
+
+    def by_code(self, code: str) -> ResultScore | None:
+        return next((r for r in self.results.values() if r.code == code), None)
+
+    def contributions(self, result_id: int) -> list[ScoreItem]:
+        """The items of a result's score, the biggest drag first, items without data last."""
+        row = self.position[result_id]
+        indicator_rows, child_rows, weights = rollup.items_of(self.graph, row)
+        items: list[Item] = []
+        described: list[tuple[str, int, str, str, str]] = []
+        for ind_row, child_row, weight in zip(indicator_rows, child_rows, weights, strict=True):
+            if ind_row >= 0:
+                ind = self.indicators[self.indicator_ids[int(ind_row)]]
+                items.append(Item(f"i{ind.id}", float(weight), ind.score))
+                described.append(("indicator", ind.id, ind.code, ind.name, ind.status))
+            else:
+                child = self.results[self.result_ids[int(child_row)]]
+                items.append(Item(f"r{child.id}", float(weight), child.score))
+                described.append(("result", child.id, child.code, child.title, child.status))
+        combined = combine(items, self.results[result_id].method)
+        out = [
+            ScoreItem(kind, pk, code, title, item.weight, item.score, status,
+                         combined.drags.get(item.key))
+            for item, (kind, pk, code, title, status) in zip(items, described, strict=True)
+        ]
+        out.sort(key=lambda c: (c.drag is None, -(c.drag or 0.0), c.code))
+        return out
+
+    def why(self, result_id: int, depth: int = 8) -> list[ScoreItem]:
+        """Follow the biggest drag down from a result until an indicator, or a result with
+        nothing below it, is reached: the chain that explains a low score."""
+        chain: list[ScoreItem] = []
+        current = result_id
+        for _ in range(depth):
+            dragging = [c for c in self.contributions(current) if c.drag and c.drag > 0]
+            if not dragging:
+                break
+            chain.append(dragging[0])
+            if dragging[0].kind == "indicator":
+                break
+            current = dragging[0].id
+        return chain
+
+
+def _year_value(values: dict[tuple[int, int], float], period: Period) -> float | None:
+    """The value for a period; for a year not yet reported as a whole, its latest quarter."""
+    if (period.year, period.quarter) in values:
+        return values[(period.year, period.quarter)]
+    if period.quarter == 0:
+        for quarter in (4, 3, 2, 1):
+            if (period.year, quarter) in values:
+                return values[(period.year, quarter)]
+    return None
+
+
+def _below(cycle: Cycle, roots: list[int]) -> RawSQL:
+    """The ids of ``roots`` and of every result below them: one recursive query."""
+    table = connection.ops.quote_name(Link._meta.db_table)
+    marks = ", ".join(["%s"] * len(roots))
+    sql = (
+        f"WITH RECURSIVE down(id) AS ("
+        f" SELECT r.id FROM {connection.ops.quote_name(Result._meta.db_table)} r"
+        f" WHERE r.cycle_id = %s AND r.id IN ({marks})"
+        f" UNION"
+        f" SELECT l.child_id FROM {table} l JOIN down ON l.parent_id = down.id"
+        f") SELECT id FROM down"
+    )
+    return RawSQL(sql, (cycle.pk, *roots))
+
+
+@dataclass
+class PlanNumbers:
+    """What scoring a cycle reads, read once: results, links, indicators and their values
+    (computed indicators' included), with the cascade arranged for the roll-up."""
+
+    cycle: Cycle
+    rows: list[tuple[Any, ...]]
+    position: dict[int, int]
+    ind_rows: list[tuple[Any, ...]]
+    targets: dict[int, dict[tuple[int, int], float]]
+    actuals: dict[int, dict[tuple[int, int], float]]
+    baselines: dict[int, tuple[int, float]]
+    graph: rollup.Graph
+
+
+def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> Scoreboard:
+    """Score every indicator and result of ``cycle`` for ``period`` and forecast each at
+    the cycle's end year. A fixed number of queries whatever the size of the plan; the
+    arithmetic is ``scoring`` (the rule), ``rollup`` (the DAG) and ``insights.forecast``.
+
+    With ``roots`` (result ids), only those results and everything below them are read and
+    scored: a score depends on nothing else, so theirs are the same as in the whole cycle.
+    """
+    return score_numbers(plan_numbers(cycle, roots), period)
+
+
+def scoreboards(cycle: Cycle, periods: list[Period], roots: list[int] | None = None) -> list[Scoreboard]:
+    """``scoreboard`` for several periods, reading the plan once (trends over time)."""
+    numbers = plan_numbers(cycle, roots)
+    return [score_numbers(numbers, period) for period in periods]
+
+
+def plan_numbers(cycle: Cycle, roots: list[int] | None = None) -> PlanNumbers:
+    """Read what scoring needs (see ``scoreboard`` for ``roots``): six to eight queries."""
+    scope = Q(cycle=cycle)
+    if roots is not None:
+        scope &= Q(id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
+    rows = list(
+        Result.objects.filter(scope)
+        .annotate(tier_value=tier_expression())
+        .order_by("level__rank", "code")
+        .values_list("id", "code", "title", "level_id", "unit_id", "person_id", "tier_value", "method")
+    )
+    position = {row[0]: i for i, row in enumerate(rows)}
+    links: list[tuple[int, int, Decimal]] = list(
+        Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id", "weight")
+    )
+    indicator_scope, value_scope = Q(cycle=cycle), Q(indicator__cycle=cycle, value__isnull=False)
+    if roots is not None:
+        links = [link for link in links if link[0] in position and link[1] in position]
+        indicator_scope &= Q(result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
+        value_scope &= Q(indicator__result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
+    columns = ("id", "code", "name", "result_id", "weight", "baseline_year", "baseline_value",
+               "unit_of_measure", "direction", "computation")
+    ind_rows = list(
+        Indicator.objects.filter(indicator_scope).exclude(unit_of_measure=UnitOfMeasure.QUALITATIVE)
+        .order_by("code").values_list(*columns)
+    )
+    # Computed indicators take their values from their sources, wherever those are.
+    sources: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for computed_id, source_id, weight in Contribution.objects.filter(
+        computed__cycle=cycle
+    ).values_list("computed_id", "source_id", "weight"):
+        sources[computed_id].append((source_id, float(weight)))
+    methods = {row[0]: row[9] for row in ind_rows if row[9]}
+    wanted = {row[0] for row in ind_rows}
+    extra: set[int] = set()
+    stack = [sid for cid in methods for sid, _ in sources.get(cid, ())]
+    while stack:  # sources outside the results read, and their own sources
+        sid = stack.pop()
+        if sid not in wanted and sid not in extra:
+            extra.add(sid)
+            stack.extend(s for s, _ in sources.get(sid, ()))
+    source_rows = list(Indicator.objects.filter(pk__in=extra).values_list(*columns)) if extra else []
+    for row in source_rows:
+        if row[9]:
+            methods[row[0]] = row[9]
+    if extra:
+        value_scope |= Q(indicator_id__in=extra, value__isnull=False)
+    value_columns = ("indicator_id", "year", "quarter", "value")
+    targets: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for ind_id, year, quarter, value in Target.objects.filter(value_scope).values_list(*value_columns):
+        targets[ind_id][(year, quarter)] = float(value)
+    actuals: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for ind_id, year, quarter, value in Actual.objects.filter(
+        value_scope, status=ActualStatus.APPROVED
+    ).values_list(*value_columns):
+        actuals[ind_id][(year, quarter)] = float(value)
+    baselines = {row[0]: (row[5], float(row[6])) for row in [*ind_rows, *source_rows]
+                 if row[5] is not None and row[6] is not None}
+    if methods:
+        used = {cid: sources.get(cid, []) for cid in methods}
+        actuals.update(computed_values(methods, used, actuals))
+        targets.update(computed_values(methods, used, targets, keep_given=True))
+        computed_baselines = computed_values(
+            methods, used, {i: {(y, 0): v} for i, (y, v) in baselines.items()}, keep_given=True
+        )
+        for cid, series in computed_baselines.items():
+            if series:
+                (year, _quarter), value = min(series.items())
+                baselines[cid] = (year, value)
+
+    methods_of = np.array(
+        [rollup.METHOD_CODES.get(row[7], rollup.WEIGHTED_MEAN) for row in rows], dtype=np.int64
+    )
+    graph = rollup.prepare(
+        len(rows), methods_of,
+        np.array([position[row[3]] for row in ind_rows], dtype=np.int64),
+        np.array([float(row[4]) for row in ind_rows], dtype=np.float64),
+        np.array([position[c] for c, _, _ in links], dtype=np.int64),
+        np.array([position[p] for _, p, _ in links], dtype=np.int64),
+        np.array([float(w) for _, _, w in links], dtype=np.float64),
+    )
+    return PlanNumbers(cycle=cycle, rows=rows, position=position, ind_rows=ind_rows, targets=targets,
+                       actuals=actuals, baselines=baselines, graph=graph)
+
+
+def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
+    """Score what ``plan_numbers`` read for one period; no queries."""
+    from goldenthread.insights import forecast
+
+    cycle = numbers.cycle
+    on_track, at_risk = float(cycle.on_track_threshold), float(cycle.at_risk_threshold)
+    rows, position, ind_rows = numbers.rows, numbers.position, numbers.ind_rows
+    targets, actuals, baselines = numbers.targets, numbers.actuals, numbers.baselines
+    graph = numbers.graph
+    now = period_time(period.year, period.quarter)
+    end = float(cycle.end_year)
+    indicators: dict[int, IndicatorScore] = {}
+    for ind_id, code, name, result_id, weight, _by, _bv, unit, direction, computation in ind_rows:
+        b_year, baseline = baselines.get(ind_id, (None, None))
+        own_targets = {period_time(y, q): v for (y, q), v in targets.get(ind_id, {}).items()}
+        b_time = float(b_year) if b_year is not None else None
+        target = target_at(now, own_targets, b_time, baseline)
+        values = actuals.get(ind_id, {})
+        actual = _year_value(values, period)
+        ratio = achievement_ratio(baseline, target, actual)
+        points = sorted(
+            [(period_time(y, q), v) for (y, q), v in values.items() if period_time(y, q) <= now]
+            + ([(b_time, baseline)] if b_time is not None and baseline is not None else [])
+        )
+        indicators[ind_id] = IndicatorScore(
+            id=ind_id, code=code, name=name, result_id=result_id, weight=float(weight),
+            unit_of_measure=unit, direction=direction, baseline=baseline, baseline_year=b_year,
+            target=target, actual=actual, ratio=ratio, score=score_of(ratio),
+            status=status_of(ratio, on_track, at_risk),
+            endline_target=target_at(end, own_targets, b_time, baseline),
+            projected=None, likely_to_miss=False, points=points, computed=bool(computation),
+        )
+
+    # Forecasts: every indicator's trend at once.
+    inds = list(indicators.values())
+    width = max((len(i.points) for i in inds), default=0)
+    times = np.full((len(inds), max(width, 1)), np.nan)
+    values_arr = np.full((len(inds), max(width, 1)), np.nan)
+    for row_i, ind in enumerate(inds):
+        if ind.points:
+            times[row_i, :len(ind.points)] = [t for t, _ in ind.points]
+            values_arr[row_i, :len(ind.points)] = [v for _, v in ind.points]
+    projected = forecast.project(times, values_arr, end) if inds else np.zeros(0)
+    projected_scores = np.full(len(inds), np.nan)
+    for row_i, ind in enumerate(inds):
+        value = float(projected[row_i])
+        if np.isnan(value):
+            continue
+        ind.projected = value
+        ratio = achievement_ratio(ind.baseline, ind.endline_target, value)
+        if ratio is not None:
+            ind.likely_to_miss = ratio < LIKELY_TO_MISS_BELOW
+            projected_scores[row_i] = score_of(ratio)
+
+    now_scores = np.array([np.nan if i.score is None else i.score for i in inds], dtype=np.float64)
+    rolled = rollup.roll_up(graph, now_scores)
+    ahead = rollup.roll_up(graph, projected_scores)
+    own_miss = {i.result_id for i in inds if i.likely_to_miss}
+    results: dict[int, ResultScore] = {}
+    for row_i, (pk, code, title, level_id, unit_id, person_id, tier, method) in enumerate(rows):
+        score = float(rolled.score[row_i])
+        fc = float(ahead.score[row_i])
+        results[pk] = ResultScore(
+            id=pk, code=code, title=title, level_id=level_id, unit_id=unit_id, person_id=person_id,
+            tier=int(tier), method=method,
+            score=None if np.isnan(score) else score,
+            status=status_of(None if np.isnan(score) else score / 100, on_track, at_risk),
+            coverage=float(rolled.coverage[row_i]),
+            forecast=None if np.isnan(fc) else fc,
+            likely_to_miss=pk in own_miss or (not np.isnan(fc) and fc / 100 < LIKELY_TO_MISS_BELOW),
+        )
+    board = Scoreboard(cycle=cycle, period=period, results=results, indicators=indicators,
+                       graph=graph, position=position, result_ids=[row[0] for row in rows],
+                       indicator_ids=[i.id for i in inds])
+    return board

@@ -1,0 +1,30 @@
+"""What the ``goldenthread`` commands share: finding the cycle a user named."""
+
+from __future__ import annotations
+
+from django.core.management.base import CommandError
+
+from goldenthread.core.periods import Period, PeriodError
+from goldenthread.plans.models import Cycle
+
+
+def cycle_named(code: str) -> Cycle:
+    """The cycle ``code``, or an error that lists the cycles there are."""
+    cycle = Cycle.objects.filter(code=code).first()
+    if cycle is None:
+        known = ", ".join(Cycle.objects.order_by("code").values_list("code", flat=True))
+        raise CommandError(f"no cycle '{code}'" + (f"; cycles: {known}" if known else "; no plan is loaded"))
+    return cycle
+
+
+def period_in(cycle: Cycle, text: str, option: str = "--period") -> Period:
+    """The period ``text`` (2029 or 2029-Q2), which must fall in the cycle's years."""
+    try:
+        period = Period.parse(text)
+    except PeriodError as error:
+        raise CommandError(f"{option}: {error}") from None
+    if not cycle.start_year <= period.year <= cycle.end_year:
+        raise CommandError(
+            f"{option}: {period} is outside {cycle.code} ({cycle.start_year}-{cycle.end_year})"
+        )
+    return period
