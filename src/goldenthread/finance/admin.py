@@ -1,11 +1,22 @@
-"""Admin of the money in the plan: funds, cost lines, staff time allocations."""
+"""Admin of the money in the plan: funds, cost lines, staff time allocations, scenarios."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from goldenthread.core.admin import AuditedAdmin
-from goldenthread.finance.models import Allocation, CostLine, Fund
+from goldenthread.core.services import object_create
+from goldenthread.finance.models import (
+    Allocation,
+    CostLine,
+    Fund,
+    Scenario,
+    ScenarioEnvelope,
+    ScenarioRank,
+)
 
 
 @admin.register(Fund)
@@ -32,3 +43,31 @@ class AllocationAdmin(AuditedAdmin):
     search_fields = ("person__code", "person__name", "result__code")
     list_select_related = ("person", "result")
     autocomplete_fields = ("person", "result")
+
+
+class ScenarioEnvelopeInline(admin.TabularInline):
+    model = ScenarioEnvelope
+    extra = 0
+    fields = ("year", "source", "amount")
+
+
+class ScenarioRankInline(admin.TabularInline):
+    model = ScenarioRank
+    extra = 0
+    fields = ("result", "rank")
+    autocomplete_fields = ("result",)
+
+
+@admin.register(Scenario)
+class ScenarioAdmin(AuditedAdmin):
+    list_display = ("code", "name", "rule", "cycle", "created_by_label", "created_at")
+    list_filter = ("cycle", "rule")
+    search_fields = ("code", "name", "description")
+    list_select_related = ("cycle",)
+    readonly_fields = ("created_by", "created_by_label", "created_at")
+    inlines = [ScenarioEnvelopeInline, ScenarioRankInline]
+
+    def create(self, request: HttpRequest, obj: Any) -> Any:
+        obj.created_by = request.user
+        obj.created_by_label = request.user.get_username()
+        return object_create(actor=request.user, obj=obj, message="admin")

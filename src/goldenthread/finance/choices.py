@@ -13,3 +13,11 @@ class CostCategory(models.TextChoices):
 
 
 REGULAR_BUDGET = "regular_budget"
+
+
+class ScenarioRule(models.TextChoices):
+    """How a funding scenario orders outputs within a MoSCoW priority."""
+
+    SCORE = "score", "Score (higher first)"
+    COST = "cost", "Cost (cheaper first)"
+    MANUAL = "manual", "Manual rank"

@@ -1,13 +1,17 @@
-"""Money in the plan: funding sources, cost lines of outputs, staff time allocations."""
+"""Money in the plan: funding sources, cost lines of outputs, staff time allocations,
+and the funding scenarios a planner saves."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from goldenthread.core.permissions import ScopedManager
-from goldenthread.finance.choices import CostCategory
+from goldenthread.finance.choices import CostCategory, ScenarioRule
+from goldenthread.plans.choices import LevelKind
 from goldenthread.plans.models import CODE_LENGTH
 
 
@@ -119,3 +123,113 @@ class Allocation(models.Model):
                 )
             if self.person_id and self.person.cycle_id != cycle.pk:
                 raise ValidationError({"person": "The person belongs to another cycle."})
+
+
+class Scenario(models.Model):
+    """A funding scenario: budget envelopes per year (optionally per funding source)
+    within which outputs are funded by MoSCoW priority, then by ``rule`` (score, cost,
+    or the planner's manual ranks). What it funds is computed each time it is run
+    (``finance/scenarios.py``), so it follows the plan as the plan changes.
+    """
+
+    cycle = models.ForeignKey("plans.Cycle", on_delete=models.CASCADE, related_name="scenarios")
+    code = models.CharField(max_length=CODE_LENGTH)
+    name = models.CharField(max_length=200)
+    rule = models.CharField(max_length=8, choices=ScenarioRule.choices, default=ScenarioRule.COST)
+    description = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="scenarios",
+    )
+    created_by_label = models.CharField(max_length=150, blank=True, help_text="user name, or 'cli:<account>'")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(unit=None, cycle="cycle")
+
+    class Meta:
+        ordering = ["cycle", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "code"], name="scenario_code_unique_in_cycle"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def audit_cycle_code(self) -> str:
+        return self.cycle.code
+
+
+class ScenarioEnvelope(models.Model):
+    """The money a scenario may spend in a year: from all sources together
+    (``source`` empty) or from one funding source."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="envelopes")
+    year = models.PositiveSmallIntegerField()
+    source = models.ForeignKey(
+        Fund, null=True, blank=True, on_delete=models.PROTECT, related_name="scenario_envelopes"
+    )
+    amount = models.DecimalField(max_digits=18, decimal_places=2)
+
+    objects = ScopedManager(unit=None, cycle="scenario__cycle")
+
+    class Meta:
+        ordering = ["scenario", "year", "source"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scenario", "year"], condition=Q(source__isnull=True),
+                name="scenario_envelope_unique_year",
+            ),
+            models.UniqueConstraint(
+                fields=["scenario", "year", "source"], condition=Q(source__isnull=False),
+                name="scenario_envelope_unique_year_source",
+            ),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="scenario_envelope_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        source = self.source.code if self.source is not None else "all sources"
+        return f"{self.year} {source}: {self.amount}"
+
+    def audit_cycle_code(self) -> str:
+        return self.scenario.cycle.code
+
+    def clean(self) -> None:
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": "An envelope cannot be negative."})
+        if self.scenario_id:
+            cycle = self.scenario.cycle
+            if self.year and not cycle.contains_year(self.year):
+                raise ValidationError(
+                    {"year": f"{self.year} is outside the cycle {cycle.start_year}-{cycle.end_year}."}
+                )
+            if self.source is not None and self.source.cycle_id != cycle.pk:
+                raise ValidationError({"source": "The fund belongs to another cycle."})
+
+
+class ScenarioRank(models.Model):
+    """The planner's rank of an output in a scenario with the manual rule (1 first)."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="ranks")
+    result = models.ForeignKey("plans.Result", on_delete=models.CASCADE, related_name="scenario_ranks")
+    rank = models.PositiveIntegerField()
+
+    objects = ScopedManager(unit="result__unit", cycle="scenario__cycle")
+
+    class Meta:
+        ordering = ["scenario", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["scenario", "result"], name="scenario_rank_unique_result"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.result.code}: {self.rank}"
+
+    def audit_cycle_code(self) -> str:
+        return self.scenario.cycle.code
+
+    def clean(self) -> None:
+        if self.scenario_id and self.result_id:
+            if self.result.cycle_id != self.scenario.cycle_id:
+                raise ValidationError({"result": "The output belongs to another cycle."})
+            if self.result.level.kind != LevelKind.OUTPUT:
+                raise ValidationError({"result": f"{self.result.code} is not an output."})

@@ -10,10 +10,11 @@ from goldenthread.mobilisation.models import ActionLine, Revenue
 
 @admin.register(Revenue)
 class RevenueAdmin(AuditedAdmin):
-    list_display = ("stream", "year", "amount", "cycle")
+    list_display = ("stream", "year", "amount", "earmark", "cycle")
     list_filter = ("cycle", "stream", "year")
-    search_fields = ("stream",)
-    list_select_related = ("cycle",)
+    search_fields = ("stream", "earmark__code")
+    list_select_related = ("cycle", "earmark")
+    autocomplete_fields = ("earmark",)
 
 
 @admin.register(ActionLine)

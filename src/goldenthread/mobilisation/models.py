@@ -9,17 +9,28 @@ from django.db.models import Q
 from goldenthread.core.periods import Period
 from goldenthread.core.permissions import ScopedManager
 from goldenthread.mobilisation.choices import ActionArea, ActionStatus, RevenueStream
+from goldenthread.plans.choices import LevelKind
 from goldenthread.plans.models import CODE_LENGTH
 
 
 class Revenue(models.Model):
     """Expected income of a stream in a year (assessed contributions, sector
-    members, voluntary contributions...), set against costs to show the gap."""
+    members, voluntary contributions...), set against costs to show the gap.
+
+    A voluntary contribution may be *earmarked* to an outcome: it then pays for that
+    outcome's costs only. A stream has one unearmarked row a year and at most one row a
+    year per outcome it is earmarked to.
+    """
 
     cycle = models.ForeignKey("plans.Cycle", on_delete=models.CASCADE, related_name="revenue")
     stream = models.CharField(max_length=32, choices=RevenueStream.choices)
     year = models.PositiveSmallIntegerField()
     amount = models.DecimalField(max_digits=18, decimal_places=2)
+    earmark = models.ForeignKey(
+        "plans.Result", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="earmarked_revenue",
+        help_text="the outcome a voluntary contribution is earmarked to",
+    )
 
     objects = ScopedManager(unit=None, cycle="cycle")
 
@@ -27,12 +38,24 @@ class Revenue(models.Model):
         ordering = ["cycle", "year", "stream"]
         verbose_name_plural = "revenue"
         constraints = [
-            models.UniqueConstraint(fields=["cycle", "stream", "year"], name="revenue_unique"),
+            models.UniqueConstraint(
+                fields=["cycle", "stream", "year"], condition=Q(earmark__isnull=True),
+                name="revenue_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "stream", "year", "earmark"], condition=Q(earmark__isnull=False),
+                name="revenue_unique_earmarked",
+            ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="revenue_not_negative"),
+            models.CheckConstraint(
+                condition=Q(earmark__isnull=True) | Q(stream=RevenueStream.VOLUNTARY_CONTRIBUTIONS),
+                name="revenue_earmark_voluntary_only",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_stream_display()} {self.year}: {self.amount}"
+        text = f"{self.get_stream_display()} {self.year}: {self.amount}"
+        return f"{text} for {self.earmark.code}" if self.earmark is not None else text
 
     def audit_cycle_code(self) -> str:
         return self.cycle.code
@@ -42,6 +65,17 @@ class Revenue(models.Model):
             raise ValidationError({"amount": "Revenue cannot be negative."})
         if self.cycle_id and self.year and not self.cycle.contains_year(self.year):
             raise ValidationError({"year": f"{self.year} is outside the cycle."})
+        if self.earmark is not None:
+            if self.stream != RevenueStream.VOLUNTARY_CONTRIBUTIONS:
+                raise ValidationError(
+                    {"earmark": "Only voluntary contributions can be earmarked to an outcome."}
+                )
+            if self.earmark.cycle_id != self.cycle_id:
+                raise ValidationError({"earmark": "The outcome belongs to another cycle."})
+            if self.earmark.level.kind != LevelKind.OUTCOME:
+                raise ValidationError(
+                    {"earmark": f"{self.earmark.code} is not an outcome; earmark to an outcome."}
+                )
 
 
 class ActionLine(models.Model):
