@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 
 from goldenthread.core.periods import Period
 from goldenthread.indicators import rollup
-from goldenthread.indicators.choices import ActualStatus, UnitOfMeasure
+from goldenthread.indicators.choices import ActualStatus, Aggregation, UnitOfMeasure
 from goldenthread.indicators.computed import computed_values
 from goldenthread.indicators.models import Actual, Contribution, Indicator, Target
 from goldenthread.indicators.scoring import (
@@ -281,7 +281,7 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None) -> PlanNumbers:
         indicator_scope &= Q(result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
         value_scope &= Q(indicator__result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
     columns = ("id", "code", "name", "result_id", "weight", "baseline_year", "baseline_value",
-               "unit_of_measure", "direction", "computation")
+               "unit_of_measure", "direction", "computation", "aggregation")
     ind_rows = list(
         Indicator.objects.filter(indicator_scope).exclude(unit_of_measure=UnitOfMeasure.QUALITATIVE)
         .order_by("code").values_list(*columns)
@@ -357,7 +357,7 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
     now = period_time(period.year, period.quarter)
     end = float(cycle.end_year)
     indicators: dict[int, IndicatorScore] = {}
-    for ind_id, code, name, result_id, weight, _by, _bv, unit, direction, computation in ind_rows:
+    for ind_id, code, name, result_id, weight, _by, _bv, unit, direction, computation, flow in ind_rows:
         b_year, baseline = baselines.get(ind_id, (None, None))
         own_targets = {period_time(y, q): v for (y, q), v in targets.get(ind_id, {}).items()}
         b_time = float(b_year) if b_year is not None else None
@@ -365,10 +365,11 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
         values = actuals.get(ind_id, {})
         actual = _year_value(values, period)
         ratio = achievement_ratio(baseline, target, actual)
-        points = sorted(
-            [(period_time(y, q), v) for (y, q), v in values.items() if period_time(y, q) <= now]
-            + ([(b_time, baseline)] if b_time is not None and baseline is not None else [])
+        times, series = forecast.trend_points(
+            b_year, baseline, {k: v for k, v in values.items() if period_time(*k) <= now},
+            flow=flow == Aggregation.SUM,
         )
+        points = list(zip(times, series, strict=True))
         indicators[ind_id] = IndicatorScore(
             id=ind_id, code=code, name=name, result_id=result_id, weight=float(weight),
             unit_of_measure=unit, direction=direction, baseline=baseline, baseline_year=b_year,
@@ -380,14 +381,11 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
 
     # Forecasts: every indicator's trend at once.
     inds = list(indicators.values())
-    width = max((len(i.points) for i in inds), default=0)
-    times = np.full((len(inds), max(width, 1)), np.nan)
-    values_arr = np.full((len(inds), max(width, 1)), np.nan)
-    for row_i, ind in enumerate(inds):
-        if ind.points:
-            times[row_i, :len(ind.points)] = [t for t, _ in ind.points]
-            values_arr[row_i, :len(ind.points)] = [v for _, v in ind.points]
-    projected = forecast.project(times, values_arr, end) if inds else np.zeros(0)
+    times_arr, values_arr = forecast.pad(
+        [([t for t, _ in i.points], [v for _, v in i.points]) for i in inds],
+        max(2, max((len(i.points) for i in inds), default=0)),
+    )
+    projected = forecast.project(times_arr, values_arr, end) if inds else np.zeros(0)
     projected_scores = np.full(len(inds), np.nan)
     for row_i, ind in enumerate(inds):
         value = float(projected[row_i])
