@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "goldenthread.plans",
     "goldenthread.indicators",
     "goldenthread.finance",
+    "goldenthread.insights",
     "goldenthread.risks",
     "goldenthread.mobilisation",
     "goldenthread.interop",

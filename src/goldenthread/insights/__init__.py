@@ -1,0 +1,1 @@
+"""Insights: forecasts (and, later, anomalies)."""
