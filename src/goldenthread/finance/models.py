@@ -166,7 +166,7 @@ class ScenarioEnvelope(models.Model):
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="envelopes")
     year = models.PositiveSmallIntegerField()
     source = models.ForeignKey(
-        Fund, null=True, blank=True, on_delete=models.PROTECT, related_name="scenario_envelopes"
+        Fund, null=True, blank=True, on_delete=models.RESTRICT, related_name="scenario_envelopes"
     )
     amount = models.DecimalField(max_digits=18, decimal_places=2)
 

@@ -60,6 +60,9 @@ YES_NO = "yes_no"
 QUALITATIVE = "qualitative"
 _NOT_NUMBERS = (YES_NO, QUALITATIVE)
 _VALUE_LIMIT = 10**VALUE_INTEGER_DIGITS
+# Only voluntary contributions may be earmarked, and only to a result of an outcome level.
+VOLUNTARY = "voluntary_contributions"
+OUTCOME = "outcome"
 
 
 @dataclass(frozen=True)
@@ -658,7 +661,7 @@ class _Meaning:
         self.check_allocations(people, results)
         self.check_risks(units, results, people)
         self.check_assumptions(results)
-        self.check_revenue()
+        self.check_revenue(results)
         self.check_action_lines(units)
 
     def check_cycle(self) -> None:
@@ -947,17 +950,28 @@ class _Meaning:
         for i, item in self.items("assumptions"):
             self.ref(item, "result", f"assumptions[{i}]", results, "result")
 
-    def check_revenue(self) -> None:
+    def check_revenue(self, results: set[str]) -> None:
+        kinds = {level.get("code"): level.get("kind") for _, level in self.items("levels")}
+        outcomes = {
+            r.get("code") for _, r in self.items("results") if kinds.get(r.get("level")) == OUTCOME
+        }
         seen: dict[tuple[Any, ...], int] = {}
         for i, item in self.items("revenue"):
             place = f"revenue[{i}]"
             if "year" in item:
                 self.year_in_cycle(item["year"], f"{place}.year")
             self.amount(item, "amount", place)
-            key = (item.get("stream"), item.get("year"))
-            if None not in key:
+            if self.ref(item, "outcome", place, results, "result"):
+                code = item["outcome"]
+                if item.get("stream", VOLUNTARY) != VOLUNTARY:
+                    self.error(f"{place}.outcome", f"only {VOLUNTARY} can be earmarked to an outcome")
+                elif code not in outcomes:
+                    self.error(f"{place}.outcome", f"'{code}' is not an outcome; earmark to an outcome")
+            key = (item.get("stream"), item.get("year"), item.get("outcome"))
+            if None not in key[:2]:
                 if key in seen:
-                    self.error(place, f"duplicate revenue for {key[0]} {key[1]} "
+                    earmark = f" earmarked to {key[2]}" if key[2] else ""
+                    self.error(place, f"duplicate revenue for {key[0]} {key[1]}{earmark} "
                                       f"(first at revenue[{seen[key]}])")
                 else:
                     seen[key] = i

@@ -216,9 +216,11 @@ class _Writer:
         )
         items = doc.get("revenue") or []
         self.insert(
-            "revenue", Revenue, ["cycle_id", "stream", "year", "amount"],
-            (((cid, r["stream"], r["year"], amount),
-              f"{RevenueStream(r['stream']).label} {r['year']}: {amount}")
+            "revenue", Revenue, ["cycle_id", "stream", "year", "amount", "earmark_id"],
+            (((cid, r["stream"], r["year"], amount,
+               result_ids[r["outcome"]] if r.get("outcome") else None),
+              f"{RevenueStream(r['stream']).label} {r['year']}: {amount}"
+              + (f" for {r['outcome']}" if r.get("outcome") else ""))
              for r in items for amount in (to_amount(r["amount"]),)),
             len(items),
         )
@@ -439,6 +441,7 @@ def _delete_cycle(cycle: Cycle) -> None:
     Assumption.objects.filter(result__cycle_id=cid).delete()
     Risk.objects.filter(cycle_id=cid).delete()
     Indicator.objects.filter(cycle_id=cid).delete()
+    Revenue.objects.filter(cycle_id=cid).delete()  # earmarks protect the outcomes they name
     Result.objects.filter(cycle_id=cid).delete()
     Person.objects.filter(cycle_id=cid).delete()
     GradeCost.objects.filter(grade__cycle_id=cid).delete()
@@ -822,12 +825,15 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
             entry["last_reviewed"] = reviewed.isoformat()
         assumptions.append(entry)
 
-    revenue = [
-        {"stream": stream, "year": year, "amount": _money(amount)}
-        for stream, year, amount in Revenue.objects.filter(cycle_id=cid).order_by(
-            "stream", "year"
-        ).values_list("stream", "year", "amount")
-    ]
+    revenue = []
+    for stream, year, amount, earmark_id in Revenue.objects.filter(cycle_id=cid).values_list(
+        "stream", "year", "amount", "earmark_id"
+    ):
+        row: dict[str, Any] = {"stream": stream, "year": year, "amount": _money(amount)}
+        if earmark_id is not None:
+            row["outcome"] = result_code[earmark_id]
+        revenue.append(row)
+    revenue.sort(key=lambda r: (r["stream"], r["year"], r.get("outcome", "")))
 
     action_lines = []
     for code, area, title, status, milestone, target_year, target_quarter, owner_id in (

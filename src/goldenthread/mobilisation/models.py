@@ -27,7 +27,7 @@ class Revenue(models.Model):
     year = models.PositiveSmallIntegerField()
     amount = models.DecimalField(max_digits=18, decimal_places=2)
     earmark = models.ForeignKey(
-        "plans.Result", null=True, blank=True, on_delete=models.PROTECT,
+        "plans.Result", null=True, blank=True, on_delete=models.RESTRICT,
         related_name="earmarked_revenue",
         help_text="the outcome a voluntary contribution is earmarked to",
     )

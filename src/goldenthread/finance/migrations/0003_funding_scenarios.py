@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('year', models.PositiveSmallIntegerField()),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=18)),
                 ('scenario', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='envelopes', to='finance.scenario')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='scenario_envelopes', to='finance.fund')),
+                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='scenario_envelopes', to='finance.fund')),
             ],
             options={
                 'ordering': ['scenario', 'year', 'source'],

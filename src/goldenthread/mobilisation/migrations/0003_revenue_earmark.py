@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='revenue',
             name='earmark',
-            field=models.ForeignKey(blank=True, help_text='the outcome a voluntary contribution is earmarked to', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='earmarked_revenue', to='plans.result'),
+            field=models.ForeignKey(blank=True, help_text='the outcome a voluntary contribution is earmarked to', null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='earmarked_revenue', to='plans.result'),
         ),
         migrations.AddConstraint(
             model_name='revenue',
