@@ -11,5 +11,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("assets/plotly-<str:version>.min.js", core_views.plotly_js, name="plotly_js"),
+    path("", include("goldenthread.core.urls")),
     path("", include("goldenthread.plans.urls")),
 ]

@@ -6,20 +6,23 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tests.pages.plan import Plan, build_plan
+from tests.pages.plan import Plan, build_plan, grant
 
 PASSWORD = "a-long-test-passphrase"
 
 
 @pytest.fixture
-def plan(db: None) -> Plan:
-    return build_plan()
+def user(db: None):  # type: ignore[no-untyped-def]
+    """Pat Planner: a planner on the whole organisation of ``plan``."""
+    return get_user_model().objects.create_user("planner", password=PASSWORD,
+                                                first_name="Pat", last_name="Planner")
 
 
 @pytest.fixture
-def user(db: None):  # type: ignore[no-untyped-def]
-    return get_user_model().objects.create_user("planner", password=PASSWORD,
-                                                first_name="Pat", last_name="Planner")
+def plan(db: None, user) -> Plan:  # type: ignore[no-untyped-def]
+    built = build_plan()
+    grant(user, built)
+    return built
 
 
 @pytest.fixture

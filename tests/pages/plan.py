@@ -18,7 +18,7 @@ from goldenthread.finance.models import Allocation, CostLine, Fund
 from goldenthread.indicators.models import Actual, Indicator, Target
 from goldenthread.mobilisation.models import ActionLine, Revenue
 from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person
-from goldenthread.org.services import unit_create
+from goldenthread.org.services import role_grant, unit_create
 from goldenthread.plans.models import Cycle, Level, Result
 from goldenthread.plans.services import cycle_create, link_create
 from goldenthread.risks.models import Assumption, Risk
@@ -33,6 +33,11 @@ class Plan:
     results: dict[str, Result]
     units: dict[str, OrgUnit]
     people: dict[str, Person]
+
+
+def grant(user, plan: Plan, unit: str = "ITU", role: str = "planner"):  # type: ignore[no-untyped-def]
+    """Give ``user`` a role on a unit of the plan (the whole organisation by default)."""
+    return role_grant(actor=ACTOR, user=user, unit=plan.units[unit], role=role)
 
 
 def _create(obj):  # type: ignore[no-untyped-def]

@@ -6,16 +6,16 @@ import re
 
 from django.test import Client
 
-from tests.pages.plan import Plan, build_plan
+from tests.pages.plan import Plan, build_plan, grant
 
 
 def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def test_it_sends_home_to_the_newest_cycle(db, signed_in: Client):
-    build_plan(code="SP2024", start_year=2024)
-    build_plan(code="SP2028", start_year=2028)
+def test_it_sends_home_to_the_newest_cycle(db, user, signed_in: Client):
+    grant(user, build_plan(code="SP2024", start_year=2024))
+    grant(user, build_plan(code="SP2028", start_year=2028))
     response = signed_in.get("/")
     assert response.status_code == 302
     assert response["Location"] == "/cycles/SP2028/"

@@ -89,10 +89,10 @@ def test_it_answers_404_for_an_unknown_result(plan: Plan, signed_in: Client):
     assert "Not found" in response.content.decode()
 
 
-def test_it_answers_404_for_a_result_of_another_cycle(plan: Plan, signed_in: Client):
-    from tests.pages.plan import build_plan
+def test_it_answers_404_for_a_result_of_another_cycle(plan: Plan, user, signed_in: Client):
+    from tests.pages.plan import build_plan, grant
 
-    build_plan(code="SP2032", start_year=2032)
+    grant(user, build_plan(code="SP2032", start_year=2032))
     assert signed_in.get("/cycles/SP2032/results/OP1.1.1/").status_code == 200
     assert signed_in.get("/cycles/SP2032/results/OP9.9/").status_code == 200
     assert signed_in.get("/cycles/SP2032/results/OPX.1/").status_code == 404

@@ -1,4 +1,4 @@
-"""Admin of the organisation: units (tiers kept by the services), grades, people."""
+"""Admin of the organisation: units (tiers kept by the services), grades, people, roles."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.http import HttpRequest
 
 from goldenthread.core.admin import AuditedAdmin
 from goldenthread.core.services import object_update
-from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person
-from goldenthread.org.services import unit_create, unit_move
+from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person, RoleAssignment
+from goldenthread.org.services import role_grant, role_revoke, unit_create, unit_move
 
 
 @admin.register(OrgUnit)
@@ -68,3 +68,35 @@ class PersonAdmin(AuditedAdmin):
     search_fields = ("code", "name", "email", "unit__code")
     list_select_related = ("cycle", "unit", "grade")
     autocomplete_fields = ("unit", "user")
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(AuditedAdmin):
+    """Roles are granted and withdrawn through the audited role services; changing a
+    role is withdrawing it and granting another, so it is not edited in place."""
+
+    list_display = ("user", "role", "unit", "cycle")
+    list_filter = ("role", "unit__cycle", "unit__tier")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "unit__code",
+                     "unit__name")
+    list_select_related = ("user", "unit", "unit__cycle")
+    autocomplete_fields = ("user", "unit")
+
+    @admin.display(description="cycle", ordering="unit__cycle__code")
+    def cycle(self, obj: RoleAssignment) -> str:
+        return obj.unit.cycle.code
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        return ("user", "unit", "role") if obj is not None else ()
+
+    def create(self, request: HttpRequest, obj: RoleAssignment) -> RoleAssignment:
+        return role_grant(
+            actor=request.user, user=obj.user, unit=obj.unit, role=obj.role, message="admin"
+        )
+
+    def delete_model(self, request: HttpRequest, obj: RoleAssignment) -> None:
+        role_revoke(actor=request.user, assignment=obj, message="admin")
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset.select_related("unit", "user"):
+            role_revoke(actor=request.user, assignment=obj, message="admin")

@@ -1,11 +1,22 @@
-"""Pages of the plan: the cycle overview, the orphans list and a result's thread."""
+"""Pages of the plan: the cycle overview, the orphans list and a result's thread.
+
+Every page reads only what the signed-in user may see (``core/permissions.py``): a
+cycle they have no role in, or a result of a unit they may not see, is refused (403).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
+from goldenthread.core import permissions
+from goldenthread.core.periods import Period, PeriodError
+from goldenthread.core.permissions import cycle_view
 from goldenthread.finance import selectors as finance
 from goldenthread.indicators import selectors as indicators
 from goldenthread.mobilisation import selectors as mobilisation
@@ -18,10 +29,16 @@ ORPHANS_PER_PAGE = 100
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Send a person to the newest cycle, or say that no plan is loaded yet."""
-    cycle = plans.cycle_latest()
+    """Send a person to the newest cycle they may see, or say that no plan is loaded
+    yet, or that they have no role in any plan."""
+    cycle = plans.cycle_latest(request.user)
     if cycle is not None:
         return redirect("cycle_overview", cycle_code=cycle.code)
+    if plans.cycle_latest() is not None:
+        raise PermissionDenied(
+            "Your account has no role in any plan yet. Ask an administrator to give you a "
+            "role on your unit, or to tie your account to your person in the plan."
+        )
     return render(request, "plans/no_cycle.html")
 
 
@@ -40,60 +57,156 @@ def _cost_chart(table: finance.CostTable, staff_time: dict[int, object]) -> dict
     return {"traces": traces}
 
 
-def cycle_overview(request: HttpRequest, cycle_code: str) -> HttpResponse:
-    """The cycle at a glance: its shape, its cascade, its money, its risks."""
-    cycle = get_object_or_404(Cycle, code=cycle_code)
+@cycle_view
+def cycle_overview(request: HttpRequest, cycle: Cycle) -> HttpResponse:
+    """The cycle at a glance: its shape, its cascade, its money, its risks, as far as
+    the user may see them."""
+    user = request.user
     levels = plans.cycle_levels(cycle)
     shown = plans.cascade_levels(levels)
-    costs = finance.cycle_costs(cycle)
-    staff_time = finance.cycle_staff_time_cost(cycle)
+    costs = finance.cycle_costs(cycle, user)
+    staff_time = finance.cycle_staff_time_cost(cycle, user)
     staff_row = [staff_time.get(year, finance.ZERO) for year in costs.years]
-    orphans = plans.orphans(cycle)
+    orphans = plans.orphans(cycle, user)
     context = {
         "cycle": cycle,
         "levels": levels,
-        "counts": plans.result_counts(cycle, levels),
+        "counts": plans.result_counts(cycle, levels, user),
         "tiers": plans.TIERS,
-        "cascade": plans.cascade(cycle, shown),
+        "cascade": plans.cascade(cycle, shown, user),
         "cascade_levels": shown,
         "orphan_count": orphans.count(),
-        "units": org.unit_tree(cycle),
-        "indicator_count": indicators.indicator_count(cycle),
+        "units": org.unit_tree(cycle, user),
+        "indicator_count": indicators.indicator_count(cycle, user),
         "costs": costs,
         "staff_time": staff_row if staff_time else None,
         "staff_time_total": sum(staff_time.values(), finance.ZERO),
         "cost_chart": _cost_chart(costs, staff_time),  # type: ignore[arg-type]
-        "risk_bands": risks.open_risks_by_residual_band(cycle),
-        "action_lines": mobilisation.action_lines_by_status(cycle),
+        "risk_bands": risks.open_risks_by_residual_band(cycle, user),
+        "action_lines": mobilisation.action_lines_by_status(cycle, user),
     }
     context["risk_total"] = sum(b.count for b in context["risk_bands"])  # type: ignore[attr-defined]
     context["action_total"] = sum(a.count for a in context["action_lines"])  # type: ignore[attr-defined]
     return render(request, "plans/overview.html", context)
 
 
-def orphan_list(request: HttpRequest, cycle_code: str) -> HttpResponse:
-    """Results that serve no parent: the gaps in the cascade a planner must close."""
-    cycle = get_object_or_404(Cycle, code=cycle_code)
-    page = Paginator(plans.orphans(cycle), ORPHANS_PER_PAGE).get_page(request.GET.get("page"))
+@cycle_view
+def orphan_list(request: HttpRequest, cycle: Cycle) -> HttpResponse:
+    """Results that serve no parent: the gaps in the cascade a planner must close (of
+    those the user may see)."""
+    page = Paginator(plans.orphans(cycle, request.user), ORPHANS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "plans/orphans.html", {"cycle": cycle, "page": page})
 
 
-def result_detail(request: HttpRequest, cycle_code: str, result_code: str) -> HttpResponse:
+@cycle_view
+def result_detail(request: HttpRequest, cycle: Cycle, result_code: str) -> HttpResponse:
     """A result's thread: every path up to the top of the cascade, the result, its
-    children, and the indicators, money, people, risks and assumptions attached to it."""
-    cycle = get_object_or_404(Cycle, code=cycle_code)
+    children, and the indicators, money, people, risks and assumptions attached to it.
+
+    A result of a unit the user may not see is refused (403). On its thread, a result
+    above it that the user may not see is drawn as a closed card (code and unit, no
+    title), and children they may not see are counted, not shown."""
+    user = request.user
     thread = plans.result_thread(cycle, result_code)
     if thread is None:
         raise Http404(f"No result {result_code} in {cycle.code}")
     result = thread.result
+    permissions.require(user, permissions.VIEW, result)
+    restricted = {
+        step.result.pk for path in thread.paths for step in path
+        if not permissions.can(user, permissions.VIEW, step.result)
+    }
+    children = [
+        link for link in thread.children if permissions.can(user, permissions.VIEW, link.child)
+    ]
+    hidden_children = len(thread.children) - len(children)
+    thread.children = children
     context = {
         "cycle": cycle,
         "thread": thread,
         "result": result,
+        "restricted": restricted,
+        "hidden_children": hidden_children,
         "indicators": indicators.result_indicators(result),
         "costs": finance.result_costs(cycle, result),
         "allocations": finance.result_allocations(result),
-        "risks": risks.result_risks(result),
+        "risks": risks.result_risks(result, user),
         "assumptions": risks.result_assumptions(result),
     }
     return render(request, "plans/result.html", context)
+
+
+# --- Scores on the pages: the period, the strategy map, the dashboard ----------------------
+
+MAP_LIMIT = 800  # the most cards the map draws at once; beyond, the user picks a unit
+COLLAPSE_ABOVE = 160  # with more cards, groups of tiers 3 and 4 start collapsed
+
+
+def _period(request: HttpRequest, cycle: Cycle) -> tuple[Period, list[Period]]:
+    """The period asked for (``?period=``), else the latest year with approved actuals."""
+    periods = indicators.reported_periods(cycle)
+    wanted = request.GET.get("period")
+    if wanted:
+        try:
+            period = Period.parse(wanted)
+        except PeriodError as error:
+            raise Http404(str(error)) from None
+        if not cycle.start_year <= period.year <= cycle.end_year:
+            raise Http404(f"{period} is outside {cycle.code}")
+        if period not in periods:
+            periods = sorted({*periods, period})
+        return period, periods
+    return periods[-1], periods
+
+
+def _visible_units(request: HttpRequest, cycle: Cycle) -> frozenset[int] | None:
+    if permissions.is_unrestricted(request.user):
+        return None
+    return permissions.unit_ids(request.user, cycle)
+
+
+def _int_param(request: HttpRequest, name: str) -> int | None:
+    value = request.GET.get(name) or ""
+    return int(value) if value.isdigit() else None
+
+
+@cycle_view
+def strategy_map(request: HttpRequest, cycle: Cycle) -> HttpResponse:
+    """The cascade drawn as tiers: cards coloured by status, links as lines, a card's
+    thread lit up on click; or as a sunburst sized by cost or count."""
+    period, periods = _period(request, cycle)
+    visible = _visible_units(request, cycle)
+    units = plans.map_units(cycle)
+    levels = plans.cycle_levels(cycle)
+    filters = plans.MapFilters(
+        unit=_int_param(request, "unit"), level=_int_param(request, "level"),
+        status=request.GET.get("status") if request.GET.get("status") in plans.STATUSES else None,
+    )
+    if filters.unit is not None and (
+        filters.unit not in units or (visible is not None and filters.unit not in visible)
+    ):
+        raise Http404("No such unit in this cycle")
+    view = request.GET.get("view") if request.GET.get("view") in ("map", "sunburst", "count") else "map"
+    shown, chosen, links = plans.map_layout(cycle, filters, visible, units)
+    context: dict[str, Any] = {
+        "cycle": cycle, "period": period, "periods": periods, "filters": filters, "levels": levels,
+        "statuses": plans.STATUSES, "view": view, "map_limit": MAP_LIMIT,
+        "unit_options": [(pk, f"{'  ' * (tier - 1)}{code} · {name}") for pk, (_p, code, name, tier)
+                         in plans.unit_order(units) if visible is None or pk in visible],
+    }
+    base = {k: v for k, v in request.GET.items() if k != "view"}
+    for name in ("map", "sunburst", "count"):
+        context[f"query_{name}"] = urlencode({**base, "view": name})
+    if len(chosen) > MAP_LIMIT:
+        context["too_many"] = len(chosen)
+        return render(request, "plans/strategy_map.html", context)
+    board = indicators.scoreboard(cycle, period, roots=shown)
+    level_names = {level.pk: level.name for level in levels}
+    smap = plans.strategy_map(board, set(shown), chosen, links, filters, units, level_names, visible)
+    context["smap"] = smap
+    context["collapse"] = smap.size > COLLAPSE_ABOVE
+    if view != "map":
+        context["sunburst"] = plans.sunburst(
+            smap, plans.link_weights(cycle), plans.result_own_costs(cycle) if view == "sunburst" else None,
+        )
+    return render(request, "plans/strategy_map.html", context)
