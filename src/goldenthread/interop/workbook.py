@@ -712,7 +712,7 @@ class _Importer:
             if (column.identity or column.required) and column.key not in present:
                 if column.key == "source":
                     continue
-                self.problem(sheet.name, 1, None, "", f"missing column {S.show(column.header)}; "
+                self.problem(sheet.name, None, None, "", f"missing column {S.show(column.header)}; "
                              f"the key and required columns must be there")
                 ok = False
         return by_index if ok else None
@@ -1042,6 +1042,8 @@ class _Importer:
             return None
         section, index, rest = match.group("section"), int(match.group("index")), match.group("rest")
         origin = self.origins[section][index]
+        if section == "results" and message.startswith(_LOOP):
+            origin, rest = self.loop_origin(origin, rest, message)
         if origin.row is None:
             return None
         key, message = self.field_of(origin.sheet, rest, message)
@@ -1050,6 +1052,21 @@ class _Importer:
         message = self.reword(origin, message)
         return Problem(origin.sheet.name, origin.row, origin.letters.get(key) if key else None,
                        key, message)
+
+    def loop_origin(self, origin: _Origin, rest: str, message: str) -> tuple[_Origin, str]:
+        """A loop is reported on one of its links; name the one the workbook adds, if any."""
+        codes = message[len(_LOOP):].split(" → ")
+        added = {
+            (plan.record["code"], code)
+            for plan in self.plans if plan.sheet.section == "results" and plan.action != "delete"
+            for code in {p["code"] for p in plan.record.get("parents") or ()}
+            - {p["code"] for p in (plan.old or {}).get("parents") or ()}
+        }
+        rows = {o.identity[0]: o for o in self.origins["results"] if o.row is not None}
+        for child, parent in zip(codes, codes[1:], strict=False):
+            if (child, parent) in added and child in rows:
+                return rows[child], ".parents"
+        return origin, rest
 
     def field_of(self, sheet: Sheet, rest: str, message: str) -> tuple[str, str]:
         """The column a place inside a record points at (``.parents[0].code`` -> parents)."""
@@ -1094,6 +1111,7 @@ class _Importer:
 
 
 _EMPTY = S.digest("")
+_LOOP = "link loop: "
 
 
 def _resolve_cycle(cycle_or_code: Cycle | str | None, book: _Book, report: ImportReport) -> Cycle | None:
