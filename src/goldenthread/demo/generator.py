@@ -291,6 +291,41 @@ def _results(plan: _Plan) -> Iterator[dict[str, Any]]:
         yield row
 
 
+def _computed_sources(plan: _Plan) -> dict[int, list[int]]:
+    """Which indicators are computed, from which (by index): the third indicator of every
+    fourth outcome sums the indicators of up to three of its outputs, and the third
+    indicator of each goal sums those outcome totals (a chain). A small share of the
+    indicators, so that loads, dumps and scores exercise computed indicators at scale."""
+    s = plan.scale
+    top = s.goals + s.outcomes
+    rest = s.indicators - 3 * top
+    below = s.outputs + s.activities
+    if rest <= 0:
+        return {}
+
+    def first_indicator_of(result: int) -> int | None:
+        i = 3 * top + -(-(result - top) * rest // below)  # ceil
+        if i < s.indicators and top + (i - 3 * top) * below // rest == result:
+            return i
+        return None
+
+    outputs_of: dict[int, list[int]] = {}
+    for p, outcome in enumerate(plan.output_outcome):
+        if outcome % 4 == 0 and len(outputs_of.setdefault(outcome, [])) < 3:
+            source = first_indicator_of(top + p)
+            if source is not None:
+                outputs_of[outcome].append(source)
+    computed: dict[int, list[int]] = {}
+    for outcome, sources in sorted(outputs_of.items()):
+        if sources:
+            computed[3 * (s.goals + outcome) + 2] = sources
+    for g in range(s.goals):
+        totals = [i for i in computed if (i // 3 - s.goals) % s.goals == g and i // 3 >= s.goals]
+        if totals:
+            computed[3 * g + 2] = totals
+    return computed
+
+
 def _indicators(plan: _Plan) -> Iterator[dict[str, Any]]:
     """Three per goal and outcome; the rest spread evenly over outputs and activities."""
     s = plan.scale
@@ -300,13 +335,24 @@ def _indicators(plan: _Plan) -> Iterator[dict[str, Any]]:
     rest = s.indicators - top_count
     below = s.outputs + s.activities
     actual_years = list(YEARS)[: s.actual_years]
+    computed = _computed_sources(plan)
+    sources = {i for pairs in computed.values() for i in pairs}
     for i in range(s.indicators):
         result = i // 3 if i < top_count else top + (i - top_count) * below // max(rest, 1)
         unit = rng.choices(["number", "percent", "index", "yes_no"], [55, 35, 8, 2])[0]
+        if i in sources or i in computed:
+            unit = "number"  # totals add up numbers
         row: dict[str, Any] = {
             "code": f"K{i + 1:06d}", "result": plan.result_code(result),
             "name": f"Indicator {i + 1} of {rng.choice(THEMES)}", "unit": unit,
         }
+        if i in computed:
+            # A total: no actuals, and its baseline and targets computed from its sources'.
+            row.update(direction="increase", aggregation="sum", computation="sum",
+                       computed_from=[f"K{j + 1:06d}" for j in computed[i]])
+            row["name"] = f"Total of {len(computed[i])} indicators below, {row['name']}"
+            yield row
+            continue
         if unit == "yes_no":
             row.update(direction="increase", aggregation="none",
                        baseline={"year": BASELINE, "value": False},
