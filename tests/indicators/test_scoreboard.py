@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from goldenthread.core.periods import Period
 from goldenthread.indicators.choices import ActualStatus
-from goldenthread.indicators.models import Actual
+from goldenthread.indicators.models import Actual, Indicator
 from goldenthread.indicators.selectors import scoreboard
 from tests.indicators.scored_plan import load_scored_plan
 
@@ -112,3 +112,22 @@ def test_the_scores_command_refuses_what_it_cannot_score(args: list[str], messag
     load_scored_plan()
     with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
         call_command("scores", *args)
+
+
+def test_a_flow_in_a_year_in_progress_is_scored_to_date() -> None:
+    # K3 counts studies published (a number that adds up): baseline 0 a year, target 4 in
+    # 2029. Two quarters reported, 1 + 2 studies, against half the year's target (2): r = 1.5
+    cycle = load_scored_plan()
+    k3 = Indicator.objects.get(cycle=cycle, code="K3")
+    for quarter, value in ((1, 1), (2, 2)):
+        Actual.objects.create(indicator=k3, year=2029, quarter=quarter, value=value,
+                              status=ActualStatus.APPROVED)
+    board = scoreboard(cycle, Period(2029))
+    score = next(i for i in board.indicators.values() if i.code == "K3")
+    assert score.actual == 3 and score.target == pytest.approx(2) and score.score == 100
+    # A quarter on its own: Q2's 2 studies against a quarter of the year's target (1)
+    quarter = next(i for i in scoreboard(cycle, Period(2029, 2)).indicators.values() if i.code == "K3")
+    assert quarter.actual == 2 and quarter.target == pytest.approx(1) and quarter.score == 100
+    # Q1's 1 study against a quarter of the year's target: on track, exactly
+    first = next(i for i in scoreboard(cycle, Period(2029, 1)).indicators.values() if i.code == "K3")
+    assert first.ratio == pytest.approx(1.0)

@@ -113,3 +113,14 @@ def combine(items: list[Item], method: str = "weighted_mean") -> Combined:
     else:
         score = sum(w * s for _, w, s in scored) / with_data
     return Combined(score, coverage, drags)
+
+
+FLOW_UNITS = ("number", "currency")
+
+
+def is_flow(unit_of_measure: str, aggregation: str) -> bool:
+    """Whether an indicator counts what happened in each period (people trained, money
+    raised: a number or an amount that adds up over time), rather than where a measure
+    stands (a percentage, an index, a count of countries at a level). Flows sum their
+    quarters into a year; levels take the latest quarter."""
+    return unit_of_measure in FLOW_UNITS and aggregation == "sum"

@@ -9,18 +9,19 @@ from typing import Any
 
 import numpy as np
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Prefetch, Q
 from django.db.models.expressions import RawSQL
 
 from goldenthread.core.periods import Period
 from goldenthread.indicators import rollup
-from goldenthread.indicators.choices import ActualStatus, Aggregation, UnitOfMeasure
+from goldenthread.indicators.choices import ActualStatus, UnitOfMeasure
 from goldenthread.indicators.computed import computed_values
 from goldenthread.indicators.models import Actual, Contribution, Indicator, Target
 from goldenthread.indicators.scoring import (
     Item,
     achievement_ratio,
     combine,
+    is_flow,
     period_time,
     score_of,
     status_of,
@@ -203,7 +204,8 @@ class Scoreboard:
 
 
 def _year_value(values: dict[tuple[int, int], float], period: Period) -> float | None:
-    """The value for a period; for a year not yet reported as a whole, its latest quarter."""
+    """A level's value for a period; for a year not yet reported as a whole, its latest
+    quarter (where the measure stands now)."""
     if (period.year, period.quarter) in values:
         return values[(period.year, period.quarter)]
     if period.quarter == 0:
@@ -211,6 +213,32 @@ def _year_value(values: dict[tuple[int, int], float], period: Period) -> float |
             if (period.year, quarter) in values:
                 return values[(period.year, quarter)]
     return None
+
+
+def _flow_standing(
+    values: dict[tuple[int, int], float], period: Period, baseline: float | None,
+    target: float | None, year_target: float | None,
+) -> tuple[float | None, float | None, float | None]:
+    """(actual, baseline, target) for a flow (a ``sum`` indicator: what happened in the
+    period, such as people trained), whose baseline and targets are for whole years.
+
+    A year not yet reported as a whole is scored to date: the sum of its reported quarters
+    against the baseline and target scaled to the share of the year they cover. A quarter
+    is scored against a quarter of the year's baseline and target (``target`` itself when
+    one is set for that quarter)."""
+    def scaled(value: float | None, share: float) -> float | None:
+        return None if value is None else value * share
+
+    if period.quarter == 0:
+        if (period.year, 0) in values:
+            return values[(period.year, 0)], baseline, target
+        quarters = [values[(period.year, q)] for q in (1, 2, 3, 4) if (period.year, q) in values]
+        if not quarters:
+            return None, baseline, target
+        share = len(quarters) / 4
+        return sum(quarters), scaled(baseline, share), scaled(target, share)
+    actual = values.get((period.year, period.quarter))
+    return actual, scaled(baseline, 0.25), target if year_target is None else scaled(year_target, 0.25)
 
 
 def _below(cycle: Cycle, roots: list[int]) -> RawSQL:
@@ -357,17 +385,25 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
     now = period_time(period.year, period.quarter)
     end = float(cycle.end_year)
     indicators: dict[int, IndicatorScore] = {}
-    for ind_id, code, name, result_id, weight, _by, _bv, unit, direction, computation, flow in ind_rows:
+    for ind_id, code, name, result_id, weight, _by, _bv, unit, direction, computation, agg in ind_rows:
+        flow = is_flow(unit, agg)
         b_year, baseline = baselines.get(ind_id, (None, None))
         own_targets = {period_time(y, q): v for (y, q), v in targets.get(ind_id, {}).items()}
         b_time = float(b_year) if b_year is not None else None
         target = target_at(now, own_targets, b_time, baseline)
         values = actuals.get(ind_id, {})
-        actual = _year_value(values, period)
-        ratio = achievement_ratio(baseline, target, actual)
+        if flow:
+            set_for_quarter = period.quarter and now in own_targets
+            year_target = None if set_for_quarter else target_at(
+                float(period.year), own_targets, b_time, baseline
+            )
+            actual, measured_from, target = _flow_standing(values, period, baseline, target, year_target)
+        else:
+            actual, measured_from = _year_value(values, period), baseline
+        ratio = achievement_ratio(measured_from, target, actual)
         times, series = forecast.trend_points(
             b_year, baseline, {k: v for k, v in values.items() if period_time(*k) <= now},
-            flow=flow == Aggregation.SUM,
+            flow=flow,
         )
         points = list(zip(times, series, strict=True))
         indicators[ind_id] = IndicatorScore(
@@ -418,3 +454,53 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
                        graph=graph, position=position, result_ids=[row[0] for row in rows],
                        indicator_ids=[i.id for i in inds])
     return board
+
+
+def reported_periods(cycle: Cycle) -> list[Period]:
+    """The years of the cycle up to the latest with an approved actual (at least the first
+    year): the periods a person would score, newest last."""
+    latest = Actual.objects.filter(
+        indicator__cycle=cycle, status=ActualStatus.APPROVED
+    ).aggregate(year=Max("year"))["year"]
+    last = min(max(latest or cycle.start_year, cycle.start_year), cycle.end_year)
+    return [Period(year) for year in range(cycle.start_year, last + 1)]
+
+
+@dataclass
+class SeriesChart:
+    """One indicator's chart: baseline, targets, actuals by status, and its trend."""
+
+    indicator: IndicatorScore
+    spec: dict[str, Any]
+
+
+def indicator_chart(ind: IndicatorScore, targets: dict[tuple[int, int], float],
+                    actuals: list[tuple[tuple[int, int], float, str]], end_year: int) -> SeriesChart:
+    """Plotly traces for one indicator (``targets`` by period; ``actuals`` as (period,
+    value, status)); times in years, quarters as fractions, as the scoring rule counts them."""
+    from goldenthread.insights import forecast
+
+    traces: list[dict[str, Any]] = []
+    if ind.baseline is not None and ind.baseline_year is not None:
+        traces.append({"name": "Baseline", "kind": "baseline",
+                       "x": [ind.baseline_year], "y": [ind.baseline]})
+    if targets:
+        points = sorted((period_time(*k), v) for k, v in targets.items())
+        if ind.baseline is not None and ind.baseline_year is not None:
+            points.insert(0, (float(ind.baseline_year), ind.baseline))
+        traces.append({"name": "Target", "kind": "target",
+                       "x": [t for t, _ in points], "y": [v for _, v in points]})
+    for status, name in ((ActualStatus.APPROVED, "Actual (approved)"),
+                         (ActualStatus.SUBMITTED, "Actual (awaiting approval)")):
+        shown = sorted((period_time(*k), v) for k, v, s in actuals if s == status)
+        if shown:
+            traces.append({"name": name, "kind": f"actual_{status}",
+                           "x": [t for t, _ in shown], "y": [v for _, v in shown]})
+    fitted = forecast.trend([t for t, _ in ind.points], [v for _, v in ind.points])
+    if fitted is not None and ind.points:
+        slope, intercept = fitted
+        start = min(t for t, _ in ind.points)
+        traces.append({"name": "Trend to " + str(end_year), "kind": "forecast",
+                       "x": [start, float(end_year)],
+                       "y": [intercept + slope * start, intercept + slope * end_year]})
+    return SeriesChart(indicator=ind, spec={"traces": traces, "unit": ind.unit_of_measure})
