@@ -41,6 +41,9 @@ def test_it_creates_the_demo_once_and_reuses_the_database_after(
         assert "http://127.0.0.1:8000/" in output
         for account in DEMO_ACCOUNTS:
             assert f"{account.username} / {account.password}" in output
+        assert "amina / goldenthread-demo  (Amina Diallo, BDT-DNS: planner on ITU)" in output
+        assert "lucas / goldenthread-demo  (Lucas Moreau, TSB-SGD: reporter on TSB-SGD)" in output
+        assert "rania / goldenthread-demo  (Rania Benali, TSB-SGD: approver on TSB-SGD)" in output
 
 
 def test_it_ties_staff_accounts_to_their_person_and_audits_it(
@@ -55,7 +58,11 @@ def test_it_ties_staff_accounts_to_their_person_and_audits_it(
     tied = _query(database, """
         select u.username, p.name from org_person p join auth_user u on u.id = p.user_id
         order by u.username""")
-    expected = sorted((a.username, a.person_name) for a in DEMO_ACCOUNTS if not a.superuser)
+    # the staff accounts, and the approver: the head of Lucas's department
+    expected = sorted(
+        [(a.username, a.person_name) for a in DEMO_ACCOUNTS if not a.superuser]
+        + [("rania", "Rania Benali")]
+    )
     assert tied == expected
     admins = _query(database, "select username from auth_user where is_superuser")
     assert admins == [("admin",)]
@@ -63,3 +70,13 @@ def test_it_ties_staff_accounts_to_their_person_and_audits_it(
         select count(*) from core_auditentry
         where action = 'update' and object_type = 'org.person' and actor_label = 'demo'""")
     assert audited == [(len(expected),)]
+    roles = _query(database, """
+        select u.username, r.role, o.code from org_roleassignment r
+        join auth_user u on u.id = r.user_id join org_orgunit o on o.id = r.unit_id
+        order by u.username""")
+    assert roles == [("amina", "planner", "ITU"), ("lucas", "reporter", "TSB-SGD"),
+                     ("rania", "approver", "TSB-SGD")]
+    granted = _query(database, """
+        select count(*) from core_auditentry
+        where action = 'create' and object_type = 'org.roleassignment' and actor_label = 'demo'""")
+    assert granted == [(3,)]

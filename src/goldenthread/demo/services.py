@@ -1,18 +1,42 @@
-"""Installing the demo organisation: the plan, then the sign-in accounts."""
+"""Installing the demo organisation: the plan, then the sign-in accounts and their roles."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.text import slugify
 
 from goldenthread.core.audit import Actor
 from goldenthread.core.services import object_update
 from goldenthread.demo.builder import demo_document
 from goldenthread.demo.facts import CYCLE, DEMO_ACCOUNTS
-from goldenthread.org.models import Person
+from goldenthread.org.choices import Role
+from goldenthread.org.models import OrgUnit, Person, RoleAssignment
+from goldenthread.org.services import role_grant
 from goldenthread.plans.models import Cycle
 
 DEMO_ACTOR = Actor(label="demo")
+DEMO_PASSWORD = "goldenthread-demo"
+
+
+class DemoRole(NamedTuple):
+    """A role a demo account holds on a unit (and every unit below it)."""
+
+    username: str
+    unit: str
+    role: Role
+
+
+# Amina plans for the whole organisation; Lucas reports for his department.
+DEMO_ROLES = [
+    DemoRole("amina", "ITU", Role.PLANNER),
+    DemoRole("lucas", "TSB-SGD", Role.REPORTER),
+]
+# The head of Lucas's department approves what it reports; their account is named after
+# them (the builder makes the first person of each unit its head).
+APPROVER_UNIT = "TSB-SGD"
 
 
 def demo_installed() -> bool:
@@ -20,12 +44,34 @@ def demo_installed() -> bool:
     return Cycle.objects.filter(code=CYCLE["code"]).exists()
 
 
+def _tie(person: Person, username: str, password: str) -> None:
+    given, _, family = person.name.partition(" ")
+    user = get_user_model().objects.create_user(
+        username=username, password=password, email=person.email,
+        first_name=given, last_name=family,
+    )
+    object_update(
+        actor=DEMO_ACTOR, obj=person, data={"user": user},
+        message=f"demo account '{username}' tied to this person",
+    )
+
+
+def unit_head(cycle: Cycle, unit_code: str) -> Person:
+    """The head of a unit of the demo: its first person."""
+    head = Person.objects.filter(cycle=cycle, unit__code=unit_code).order_by("code").first()
+    if head is None:
+        raise LookupError(f"the demo has nobody in {unit_code}")
+    return head
+
+
 @transaction.atomic
 def demo_install() -> Cycle:
-    """Load the demo plan and create its accounts, all in one transaction.
+    """Load the demo plan, create its accounts and give them their roles, all in one
+    transaction.
 
-    Staff accounts are tied to their person in the plan (``Person.user``)
-    through the audited generic update, so they see their own thread.
+    Staff accounts are tied to their person in the plan (``Person.user``) through the
+    audited generic update, so they see their own thread; roles are granted through
+    the audited role service.
     """
     from goldenthread.interop.services import plan_load
 
@@ -38,13 +84,42 @@ def demo_install() -> Cycle:
             )
             continue
         person = Person.objects.get(cycle=cycle, name=account.person_name, unit__code=account.unit)
-        given, _, family = account.person_name.partition(" ")
-        user = User.objects.create_user(
-            username=account.username, password=account.password, email=person.email,
-            first_name=given, last_name=family,
-        )
-        object_update(
-            actor=DEMO_ACTOR, obj=person, data={"user": user},
-            message=f"demo account '{account.username}' tied to this person",
-        )
+        _tie(person, account.username, account.password)
+    head = unit_head(cycle, APPROVER_UNIT)
+    approver = slugify(head.name.split()[0])
+    _tie(head, approver, DEMO_PASSWORD)
+    units = {u.code: u for u in OrgUnit.objects.filter(cycle=cycle)}
+    for username, unit, role in [*DEMO_ROLES, DemoRole(approver, APPROVER_UNIT, Role.APPROVER)]:
+        role_grant(actor=DEMO_ACTOR, user=User.objects.get(username=username), unit=units[unit],
+                   role=role, message="demo account")
     return cycle
+
+
+def demo_logins() -> list[str]:
+    """The demo's sign-in lines: user name, password, who they are and their roles.
+    Read from the database, so they show the accounts as the demo left them."""
+    passwords = {a.username: a.password for a in DEMO_ACCOUNTS}
+    lines = []
+    people = {
+        p.user_id: p for p in Person.objects.filter(cycle__code=CYCLE["code"], user__isnull=False)
+        .select_related("unit", "user")
+    }
+    roles: dict[int, list[str]] = {}
+    assignments = RoleAssignment.objects.filter(unit__cycle__code=CYCLE["code"]).select_related("unit")
+    for assignment in assignments.order_by("unit__tier", "unit__code", "role"):
+        roles.setdefault(assignment.user_id, []).append(
+            f"{assignment.get_role_display().lower()} on {assignment.unit.code}"
+        )
+    order = {a.username: i for i, a in enumerate(DEMO_ACCOUNTS)}
+    for account in DEMO_ACCOUNTS:
+        if account.superuser:
+            lines.append(f"{account.username} / {account.password}  (administrator: sees everything)")
+    for person in sorted(
+        people.values(), key=lambda p: (order.get(p.user.username, len(order)), p.code)
+    ):
+        password = passwords.get(person.user.username, DEMO_PASSWORD)
+        held = "; ".join(roles.get(person.user_id, [])) or "no role: sees their own unit"
+        lines.append(
+            f"{person.user.username} / {password}  ({person.name}, {person.unit.code}: {held})"
+        )
+    return lines

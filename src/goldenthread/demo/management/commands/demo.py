@@ -54,10 +54,6 @@ class Command(BaseCommand):
 
 
 def _login_lines() -> list[str]:
-    from goldenthread.demo.facts import DEMO_ACCOUNTS
+    from goldenthread.demo.services import demo_logins
 
-    lines = []
-    for account in DEMO_ACCOUNTS:
-        role = "administrator" if account.superuser else f"{account.person_name}, {account.unit}"
-        lines.append(f"{account.username} / {account.password}  ({role})")
-    return lines
+    return demo_logins()
