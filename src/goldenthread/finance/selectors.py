@@ -1,54 +1,53 @@
-"""Reads of the money in the plan for the pages: costs by year, category and source,
-and the personnel cost of staff time allocations."""
+"""Reads of the money in the plan for the pages, the API and the commands.
+
+Costs by year, category and source; the personnel cost of staff time; and, fed to the
+pure modules in a fixed handful of bulk queries whatever the size of the plan, the
+output costs with their origins, the financial plan, revenue and the funding gap
+(``costing``, ``funding``), funding scenarios (``scenarios``) and the workforce
+(``workforce``).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
 
+from goldenthread.finance import costing, funding, scenarios, workforce
 from goldenthread.finance.choices import CostCategory
-from goldenthread.finance.models import Allocation, CostLine
-from goldenthread.org.models import GradeCost
-from goldenthread.plans.models import Cycle, Result
-
-ZERO = Decimal("0")
-
-
-@dataclass
-class CostRow:
-    """One line of a cost table: a label and an amount per year of the cycle."""
-
-    key: str
-    label: str
-    by_year: dict[int, Decimal]
-    years: list[int]
-
-    @property
-    def cells(self) -> list[Decimal]:
-        return [self.by_year.get(year, ZERO) for year in self.years]
-
-    @property
-    def total(self) -> Decimal:
-        return sum(self.by_year.values(), ZERO)
-
-
-@dataclass
-class CostTable:
-    """Costs by a dimension (category or funding source) and year."""
-
-    years: list[int]
-    rows: list[CostRow] = field(default_factory=list)
-
-    @property
-    def year_totals(self) -> list[Decimal]:
-        return [sum((row.by_year.get(year, ZERO) for row in self.rows), ZERO) for year in self.years]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((row.total for row in self.rows), ZERO)
+from goldenthread.finance.costing import (
+    SHARE_SCALE,
+    ZERO,
+    AllocationIn,
+    CostLineIn,
+    CostRow,
+    CostTable,
+    FinancialPlan,
+    FundInfo,
+    Label,
+    OutputCost,
+    PersonInfo,
+    PlanInputs,
+    ResultInfo,
+    UnitInfo,
+    personnel_cost,
+    to_cents,
+)
+from goldenthread.finance.funding import FundingGap, RevenueIn, RevenueTable
+from goldenthread.finance.models import Allocation, CostLine, Fund, Scenario
+from goldenthread.finance.scenarios import (
+    Envelope,
+    ScenarioComparison,
+    ScenarioOutput,
+    ScenarioResult,
+)
+from goldenthread.finance.workforce import WorkforceReport
+from goldenthread.mobilisation.models import Revenue
+from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person
+from goldenthread.plans.models import Cycle, Link, Result
 
 
 def _category_table(years: list[int], sums: dict[tuple[int, str], Decimal]) -> CostTable:
@@ -96,7 +95,7 @@ def cycle_staff_time_cost(cycle: Cycle, user: object = None) -> dict[int, Decima
     for year, grade, share in shares:
         cost = costs.get((grade, year)) if grade is not None else None
         if cost is not None:
-            by_year[year] += (share * cost).quantize(Decimal("0.01"))
+            by_year[year] += personnel_cost(share, cost)
     return dict(by_year)
 
 
@@ -151,9 +150,261 @@ def result_allocations(result: Result) -> list[AllocationLine]:
     for allocation in allocations:
         grade = allocation.person.grade_id
         cost = costs.get((grade, allocation.year)) if grade is not None else None
-        lines.append(
-            AllocationLine(
-                allocation, (allocation.share * cost).quantize(Decimal("0.01")) if cost else None
-            )
-        )
+        lines.append(AllocationLine(
+            allocation, personnel_cost(allocation.share, cost) if cost is not None else None
+        ))
     return lines
+
+
+# --------------------------------------------------------------- the whole plan
+
+
+def plan_inputs(cycle: Cycle, *, results: Collection[int] | None = None) -> PlanInputs:
+    """Everything costing needs of a cycle, in nine queries. ``results`` limits the cost
+    lines and allocations read to those on these results (the cascade is read whole)."""
+    cid = cycle.pk
+    result_rows = Result.objects.filter(cycle_id=cid).values_list(
+        "id", "code", "title", "level__kind", "unit_id", "priority"
+    )
+    lines = CostLine.objects.filter(result__cycle_id=cid)
+    allocations = Allocation.objects.filter(result__cycle_id=cid)
+    if results is not None:
+        lines = CostLine.objects.filter(result_id__in=list(results))
+        allocations = Allocation.objects.filter(result_id__in=list(results))
+    return PlanInputs(
+        currency=cycle.currency,
+        years=list(cycle.years),
+        results={row[0]: ResultInfo(*row[1:]) for row in result_rows.iterator(chunk_size=20000)},
+        links=list(Link.objects.filter(cycle_id=cid).values_list("child_id", "parent_id", "weight")),
+        units={
+            uid: UnitInfo(code, name, parent, tier)
+            for uid, code, name, parent, tier in OrgUnit.objects.filter(cycle_id=cid).values_list(
+                "id", "code", "name", "parent_id", "tier"
+            )
+        },
+        funds={
+            fid: FundInfo(code, name, regular)
+            for fid, code, name, regular in Fund.objects.filter(cycle_id=cid).values_list(
+                "id", "code", "name", "is_regular"
+            )
+        },
+        cost_lines=[
+            CostLineIn(result, year, category, source, to_cents(amount), description)
+            for result, year, category, source, amount, description in lines.values_list(
+                "result_id", "year", "category", "source_id", "amount", "description"
+            ).iterator(chunk_size=20000)
+        ],
+        allocations=[
+            AllocationIn(person, result, year, int(share * SHARE_SCALE))
+            for person, result, year, share in allocations.values_list(
+                "person_id", "result_id", "year", "share"
+            ).iterator(chunk_size=20000)
+        ],
+        people={
+            row[0]: PersonInfo(*row[1:])
+            for row in Person.objects.filter(cycle_id=cid).values_list(
+                "id", "code", "name", "unit_id", "grade_id", "capacity", "contract", "remote"
+            ).iterator(chunk_size=20000)
+        },
+        grades=dict(Grade.objects.filter(cycle_id=cid).values_list("id", "code")),
+        grade_costs={
+            (grade, year): to_cents(cost)
+            for grade, year, cost in GradeCost.objects.filter(grade__cycle_id=cid).values_list(
+                "grade_id", "year", "annual_cost"
+            )
+        },
+    )
+
+
+def output_costs(cycle: Cycle, code: str) -> OutputCost:
+    """One output's cost by year, category and source, where every part came from (cost
+    lines; allocations with person, grade, share and standard cost) and the outcomes it
+    goes to. Raises ``Result.DoesNotExist`` for an unknown code."""
+    result = Result.objects.get(cycle=cycle, code=code)
+    edges = list(Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id"))
+    below: dict[int, list[int]] = defaultdict(list)
+    for child, parent in edges:
+        below[parent].append(child)
+    feeding = {result.pk}
+    frontier = [result.pk]
+    while frontier:
+        for child in below.get(frontier.pop(), ()):
+            if child not in feeding:
+                feeding.add(child)
+                frontier.append(child)
+    return costing.output_cost(plan_inputs(cycle, results=feeding), result.pk)
+
+
+def financial_plan(cycle: Cycle) -> FinancialPlan:
+    """The cycle's costs by outcome, unit, year, category and funding source."""
+    return costing.financial_plan(plan_inputs(cycle))
+
+
+def _revenue_rows(cycle: Cycle) -> tuple[list[RevenueIn], dict[int, Label]]:
+    rows = [
+        RevenueIn(stream, year, to_cents(amount), earmark)
+        for stream, year, amount, earmark in Revenue.objects.filter(cycle=cycle).values_list(
+            "stream", "year", "amount", "earmark_id"
+        )
+    ]
+    labels = {
+        rid: Label(code, title)
+        for rid, code, title in Result.objects.filter(
+            pk__in={r.earmark for r in rows if r.earmark is not None}
+        ).values_list("id", "code", "title")
+    }
+    return rows, labels
+
+
+def revenue(cycle: Cycle) -> RevenueTable:
+    """Expected revenue by stream and year, and what is earmarked to outcomes."""
+    rows, labels = _revenue_rows(cycle)
+    years = sorted(set(cycle.years) | {r.year for r in rows})
+    return funding.revenue_table(years, rows, labels)
+
+
+def funding_gap(cycle: Cycle, plan: FinancialPlan | None = None) -> FundingGap:
+    """The funding gap per year and per outcome (``funding`` says how)."""
+    rows, labels = _revenue_rows(cycle)
+    return funding.funding_gap(plan or financial_plan(cycle), rows, labels)
+
+
+# -------------------------------------------------------------------- scenarios
+
+
+@dataclass
+class ScenarioBasis:
+    """What every scenario of a cycle runs on: its outputs with their costs, and the
+    outcomes they serve. Read once, run as many scenarios as needed."""
+
+    cycle: Cycle
+    outputs: list[ScenarioOutput]
+    outcomes: dict[int, Label]
+    regular: str  # the regular budget's fund code
+    funds: dict[str, str]  # fund code -> name
+    costs: dict[tuple[int, str], int]  # every output's cost by (year, fund code), cents
+
+    def envelopes_from_plan(
+        self, scale: Mapping[str, Decimal] | None = None, years: Collection[int] | None = None
+    ) -> list[Envelope]:
+        return scenarios.envelopes_from_plan(self.costs, self.regular, scale, years)
+
+    def run(
+        self, envelopes: Sequence[Envelope], *, rule: str = scenarios.COST,
+        scores: Mapping[int, float | None] | None = None, ranks: Mapping[int, int] | None = None,
+        code: str = "", name: str = "",
+    ) -> ScenarioResult:
+        return scenarios.run_scenario(
+            self.outputs, envelopes, rule=rule, scores=scores, ranks=ranks,
+            outcome_labels=self.outcomes, code=code, name=name, currency=self.cycle.currency,
+        )
+
+    def output_id(self, code: str) -> int | None:
+        return next((o.id for o in self.outputs if o.code == code), None)
+
+
+def scenario_basis(cycle: Cycle) -> ScenarioBasis:
+    """Every output of the cycle with its cost by year and source, in plan_inputs' queries."""
+    inputs = plan_inputs(cycle)
+    found = costing.attribute(inputs)
+    totals = costing.output_totals(found)
+    funds = {fid: f.code for fid, f in inputs.funds.items()}
+    outputs = []
+    costs: dict[tuple[int, str], int] = defaultdict(int)
+    for rid, info in inputs.results.items():
+        if info.kind != costing.OUTPUT:
+            continue
+        cost = {(year, funds[fund]): cents for (year, fund), cents in totals.get(rid, {}).items()}
+        for key, cents in cost.items():
+            costs[key] += cents
+        outputs.append(ScenarioOutput(
+            id=rid, code=info.code, title=info.title, priority=info.priority,
+            unit=inputs.units[info.unit].code, cost=cost,
+            outcomes=found.cascade.outcomes_of(rid),
+        ))
+    outputs.sort(key=lambda o: o.code)
+    return ScenarioBasis(
+        cycle=cycle, outputs=outputs,
+        outcomes=costing.costed_outcomes(
+            inputs, {outcome for o in outputs for outcome, _ in o.outcomes}
+        ),
+        regular=inputs.funds[inputs.regular_fund].code,
+        funds={f.code: f.name for f in inputs.funds.values()},
+        costs=dict(costs),
+    )
+
+
+def scenario_list(cycle: Cycle) -> list[Scenario]:
+    return list(Scenario.objects.filter(cycle=cycle).order_by("code"))
+
+
+def scenario_envelopes(scenario: Scenario) -> list[Envelope]:
+    return [
+        Envelope(year, source, amount)
+        for year, source, amount in scenario.envelopes.order_by("year", "source__code").values_list(
+            "year", "source__code", "amount"
+        )
+    ]
+
+
+def scenario_ranks(scenario: Scenario) -> dict[int, int]:
+    return dict(scenario.ranks.values_list("result_id", "rank"))
+
+
+def scenario_run(
+    scenario: Scenario, basis: ScenarioBasis | None = None,
+    scores: Mapping[int, float | None] | None = None,
+) -> ScenarioResult:
+    """Run a saved scenario on the plan as it stands now."""
+    basis = basis or scenario_basis(scenario.cycle)
+    return basis.run(
+        scenario_envelopes(scenario), rule=scenario.rule, scores=scores,
+        ranks=scenario_ranks(scenario), code=scenario.code, name=scenario.name,
+    )
+
+
+def scenario_compare(
+    a: Scenario, b: Scenario, scores: Mapping[int, float | None] | None = None
+) -> ScenarioComparison:
+    """Two saved scenarios of one cycle side by side."""
+    if a.cycle_id != b.cycle_id:
+        raise ValueError("compare two scenarios of the same cycle")
+    basis = scenario_basis(a.cycle)
+    return scenarios.compare(scenario_run(a, basis, scores), scenario_run(b, basis, scores))
+
+
+# -------------------------------------------------------------------- workforce
+
+
+def workforce_report(cycle: Cycle) -> WorkforceReport:
+    """Allocated against available FTE per person, unit and year; over-allocation; demand
+    by grade; the flexible workforce. Six queries."""
+    cid = cycle.pk
+    people = {
+        row[0]: PersonInfo(*row[1:])
+        for row in Person.objects.filter(cycle_id=cid).values_list(
+            "id", "code", "name", "unit_id", "grade_id", "capacity", "contract", "remote"
+        ).iterator(chunk_size=20000)
+    }
+    allocations = [
+        AllocationIn(person, result, year, int(share * SHARE_SCALE))
+        for person, result, year, share in Allocation.objects.filter(
+            person__cycle_id=cid
+        ).values_list("person_id", "result_id", "year", "share").iterator(chunk_size=20000)
+    ]
+    units = {
+        uid: UnitInfo(code, name, parent, tier)
+        for uid, code, name, parent, tier in OrgUnit.objects.filter(cycle_id=cid).values_list(
+            "id", "code", "name", "parent_id", "tier"
+        )
+    }
+    grade_costs = {
+        (grade, year): to_cents(cost)
+        for grade, year, cost in GradeCost.objects.filter(grade__cycle_id=cid).values_list(
+            "grade_id", "year", "annual_cost"
+        )
+    }
+    return workforce.workforce(
+        list(cycle.years), people, allocations, units,
+        dict(Grade.objects.filter(cycle_id=cid).values_list("id", "code")), grade_costs,
+    )

@@ -1,0 +1,694 @@
+"""Costing and the financial plan, over plain numbers (no ORM; see docs/finance.md).
+
+Every cost of a plan sits on a result: a *cost line* (an estimate by year, category
+and funding source, usually on an output) or an *allocation* (a share of a person's
+year on a result, usually an activity, costing share x the standard cost of their
+grade that year). This module carries every cost up the results cascade:
+
+1. **to outputs**: a cost on an output stays there; a cost below (on an activity)
+   climbs its links to the output(s) it serves, split by link weight;
+2. **to outcomes**: each output's cost climbs to the outcome(s) it serves, split by
+   link weight, through any intermediate level.
+
+Levels are told apart by their RBM *kind* (``output``, ``outcome``), never by their
+codes. Weights are normalised at each step over the parents that lead somewhere, so
+an output serving outcome A with weight 1 and outcome B with weight 0.5 gives A two
+thirds and B one third. Every split is exact to the cent (largest remainder,
+deterministic: ties go to the lower code), so the sum over outcomes equals the sum
+over outputs, always. A cost that reaches no output, or an output that reaches no
+outcome, is reported as *unattributed*, never dropped.
+
+Amounts are integer cents inside the loops and ``Decimal`` at the edges.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+from goldenthread.finance.choices import CostCategory
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+ONE = Fraction(1)
+PERSONNEL = CostCategory.PERSONNEL.value
+SHARE_SCALE = 10_000  # allocation shares keep 4 decimal places
+
+OUTPUT, OUTCOME, IMPACT = "output", "outcome", "impact"
+
+# Why a cost is unattributed.
+NOT_ON_OUTPUT = "not_on_output"
+NO_OUTCOME = "no_outcome"
+UNATTRIBUTED_REASONS = {
+    NOT_ON_OUTPUT: "sits on a result that serves no output",
+    NO_OUTCOME: "on an output that serves no outcome",
+}
+# Why an allocation has no cost.
+NO_GRADE = "no_grade"
+NO_STANDARD_COST = "no_standard_cost"
+
+
+# ------------------------------------------------------------------------ amounts
+
+
+def to_cents(amount: Decimal) -> int:
+    """An amount with at most two decimal places as integer cents."""
+    return int(amount.quantize(CENT, rounding=ROUND_HALF_UP).scaleb(2))
+
+
+def money(cents: int) -> Decimal:
+    """Integer cents as a ``Decimal`` with two places."""
+    return Decimal(cents).scaleb(-2)
+
+
+def personnel_cost_cents(share_e4: int, annual_cost_cents: int) -> int:
+    """share (in ten-thousandths of a year) x a grade's annual cost (in cents), to the
+    cent, halves rounded up: the one rule for the personnel cost of an allocation."""
+    quotient, remainder = divmod(share_e4 * annual_cost_cents, SHARE_SCALE)
+    return quotient + (1 if 2 * remainder >= SHARE_SCALE else 0)
+
+
+def personnel_cost(share: Decimal, annual_cost: Decimal) -> Decimal:
+    """The personnel cost of a share of a year at a grade's annual cost."""
+    return money(personnel_cost_cents(int(share * SHARE_SCALE), to_cents(annual_cost)))
+
+
+def split_cents(amount: int, weights: Sequence[Fraction | Decimal | int]) -> list[int]:
+    """Split ``amount`` cents in proportion to ``weights``, exactly.
+
+    Largest remainder (Hamilton) method: everyone gets the whole cents of their exact
+    share; the cents left over go one each to the largest fractional parts, ties to the
+    earlier position. The parts always add up to ``amount``. Callers order the weights
+    (by code) so the result is deterministic.
+    """
+    if amount < 0:
+        return [-part for part in split_cents(-amount, weights)]
+    fractions = [Fraction(w) for w in weights]
+    if any(w < 0 for w in fractions):
+        raise ValueError("weights cannot be negative")
+    total = sum(fractions, Fraction(0))
+    if total == 0:
+        raise ValueError("cannot split by weights that add up to zero")
+    if len(fractions) == 1:
+        return [amount]
+    exact = [amount * w / total for w in fractions]
+    parts = [share.numerator // share.denominator for share in exact]
+    left = amount - sum(parts)
+    order = sorted(range(len(parts)), key=lambda i: (parts[i] - exact[i], i))
+    for i in order[:left]:
+        parts[i] += 1
+    return parts
+
+
+def split_money(amount: Decimal, weights: Sequence[Fraction | Decimal | int]) -> list[Decimal]:
+    """``split_cents`` for a ``Decimal`` amount with at most two places."""
+    return [money(part) for part in split_cents(to_cents(amount), weights)]
+
+
+# -------------------------------------------------------------------------- inputs
+
+
+class ResultInfo(NamedTuple):
+    code: str
+    title: str
+    kind: str  # the RBM kind of its level
+    unit: int
+    priority: str
+
+
+class UnitInfo(NamedTuple):
+    code: str
+    name: str
+    parent: int | None
+    tier: int
+
+
+class FundInfo(NamedTuple):
+    code: str
+    name: str
+    is_regular: bool
+
+
+class PersonInfo(NamedTuple):
+    code: str
+    name: str
+    unit: int
+    grade: int | None
+    capacity: Decimal
+    contract: str
+    remote: bool
+
+
+class CostLineIn(NamedTuple):
+    result: int
+    year: int
+    category: str
+    source: int
+    cents: int
+    description: str
+
+
+class AllocationIn(NamedTuple):
+    person: int
+    result: int
+    year: int
+    share_e4: int  # share of the year in ten-thousandths
+
+
+@dataclass
+class PlanInputs:
+    """Everything costing needs of one cycle, as plain values keyed by database id."""
+
+    currency: str
+    years: list[int]
+    results: dict[int, ResultInfo]
+    links: list[tuple[int, int, Decimal]]  # child, parent, weight
+    units: dict[int, UnitInfo]
+    funds: dict[int, FundInfo]
+    cost_lines: list[CostLineIn]
+    allocations: list[AllocationIn]
+    people: dict[int, PersonInfo]
+    grades: dict[int, str]
+    grade_costs: dict[tuple[int, int], int]  # (grade, year) -> annual cost in cents
+
+    @property
+    def regular_fund(self) -> int:
+        """The regular budget: the source of personnel cost computed from allocations."""
+        for fid, fund in self.funds.items():
+            if fund.is_regular:
+                return fid
+        raise ValueError("the cycle has no regular-budget fund")
+
+
+# ------------------------------------------------------------------------- cascade
+
+Reach = tuple[tuple[int, Fraction], ...]
+
+
+class Cascade:
+    """The results DAG as costs climb it: which outputs, and which outcomes, each
+    result's cost reaches, and in what proportions (fractions adding up to 1)."""
+
+    def __init__(
+        self, kinds: Mapping[int, str], codes: Mapping[int, str],
+        links: Iterable[tuple[int, int, Decimal]],
+    ) -> None:
+        self.kinds = kinds
+        self.codes = codes
+        parents: dict[int, list[tuple[int, Fraction]]] = defaultdict(list)
+        for child, parent, weight in links:
+            parents[child].append((parent, Fraction(weight)))
+        self.parents: dict[int, list[tuple[int, Fraction]]] = dict(parents)
+        self._outputs: dict[int, Reach] = {}
+        self._outcomes: dict[int, Reach] = {}
+
+    def outputs_of(self, result: int) -> Reach:
+        """The outputs a cost on ``result`` reaches: itself if it is an output; none if
+        it is an outcome or an impact; else those its links lead to."""
+        return self._reach(result, self._outputs, OUTPUT, (OUTCOME, IMPACT))
+
+    def outcomes_of(self, result: int) -> Reach:
+        """The outcomes an output's cost reaches, through any level but an impact."""
+        return self._reach(result, self._outcomes, OUTCOME, (IMPACT,))
+
+    def _reach(self, start: int, memo: dict[int, Reach], target: str, stops: tuple[str, ...]) -> Reach:
+        found = memo.get(start)
+        if found is not None:
+            return found
+        stack = [start]
+        opened: set[int] = set()
+        while stack:
+            node = stack[-1]
+            if node in memo:
+                stack.pop()
+                continue
+            kind = self.kinds.get(node)
+            if kind == target:
+                memo[node] = ((node, ONE),)
+                stack.pop()
+                continue
+            if kind in stops:
+                memo[node] = ()
+                stack.pop()
+                continue
+            parents = self.parents.get(node, ())
+            if node not in opened:
+                opened.add(node)
+                pending = [p for p, _ in parents if p not in memo]
+                if pending:
+                    for parent in pending:
+                        if parent in opened:
+                            raise ValueError(f"link loop through {self.codes.get(parent, parent)}")
+                    stack.extend(pending)
+                    continue
+            stack.pop()
+            memo[node] = self._combine(parents, memo)
+        return memo[start]
+
+    def _combine(self, parents: Sequence[tuple[int, Fraction]], memo: dict[int, Reach]) -> Reach:
+        leading = [(memo[p], w) for p, w in parents if memo[p]]
+        if not leading:
+            return ()
+        if len(leading) == 1:
+            return leading[0][0]
+        total = sum((w for _, w in leading), Fraction(0))
+        mass: dict[int, Fraction] = defaultdict(Fraction)
+        for reach, weight in leading:
+            for target, fraction in reach:
+                mass[target] += weight * fraction / total
+        return tuple(sorted(mass.items(), key=lambda item: (self.codes.get(item[0], ""), item[0])))
+
+
+def spread(amount: int, reach: Reach) -> list[tuple[int, int]]:
+    """``amount`` cents over the targets of ``reach``, exactly."""
+    if len(reach) == 1:
+        return [(reach[0][0], amount)]
+    parts = split_cents(amount, [fraction for _, fraction in reach])
+    return [(target, part) for (target, _), part in zip(reach, parts, strict=True)]
+
+
+# --------------------------------------------------------------------- attribution
+
+
+@dataclass(frozen=True)
+class UncostedAllocation:
+    """An allocation whose personnel cost cannot be computed, and why."""
+
+    person: str
+    result: str
+    year: int
+    share: Decimal
+    reason: str  # NO_GRADE or NO_STANDARD_COST
+
+    @property
+    def explanation(self) -> str:
+        if self.reason == NO_GRADE:
+            return f"{self.person} has no grade, so no standard cost"
+        return f"the grade of {self.person} has no standard cost for {self.year}"
+
+
+@dataclass(frozen=True)
+class CostOrigin:
+    """Where part of an output's cost came from: a cost line or a person's time."""
+
+    kind: str  # "cost_line" or "allocation"
+    result: str  # the code of the result the cost sits on (the output, or an activity)
+    year: int
+    category: str
+    source: str  # fund code
+    amount: Decimal  # what reaches this output
+    item_amount: Decimal  # the whole cost line or allocation
+    portion: Fraction  # the part of the item this output takes (1 when not split)
+    description: str = ""
+    person: str = ""
+    person_name: str = ""
+    grade: str = ""
+    share: Decimal | None = None
+    standard_cost: Decimal | None = None
+
+
+Cell = tuple[int, int, str, int]  # (result, year, category, fund)
+
+
+@dataclass
+class Attribution:
+    """Every cost of a plan on the outputs it serves.
+
+    ``outputs`` holds the cost cells of outputs; ``off_output`` the costs that reach
+    no output, on the result they sit on; both in cents.
+    """
+
+    cascade: Cascade
+    outputs: dict[Cell, int]
+    off_output: dict[Cell, int]
+    uncosted: list[UncostedAllocation]
+    origins: dict[int, list[CostOrigin]]
+
+    @property
+    def total_cents(self) -> int:
+        return sum(self.outputs.values()) + sum(self.off_output.values())
+
+
+def attribute(inputs: PlanInputs, *, explain: Collection[int] = ()) -> Attribution:
+    """Carry every cost line and allocation to the outputs it serves.
+
+    ``explain`` names outputs whose cost origins are kept (the breakdown of one output).
+    """
+    kinds = {rid: r.kind for rid, r in inputs.results.items()}
+    codes = {rid: r.code for rid, r in inputs.results.items()}
+    cascade = Cascade(kinds, codes, inputs.links)
+    outputs: dict[Cell, int] = defaultdict(int)
+    off_output: dict[Cell, int] = defaultdict(int)
+    origins: dict[int, list[CostOrigin]] = defaultdict(list)
+    explain = set(explain)
+    outputs_of = cascade.outputs_of
+
+    for line in inputs.cost_lines:
+        if line.cents == 0:
+            continue
+        reach = outputs_of(line.result)
+        if not reach:
+            off_output[(line.result, line.year, line.category, line.source)] += line.cents
+            continue
+        for output, part in spread(line.cents, reach):
+            outputs[(output, line.year, line.category, line.source)] += part
+            if output in explain:
+                origins[output].append(_line_origin(inputs, line, output, part, reach))
+
+    regular = inputs.regular_fund
+    uncosted: list[UncostedAllocation] = []
+    people, grade_costs = inputs.people, inputs.grade_costs
+    for alloc in inputs.allocations:
+        person = people[alloc.person]
+        annual = grade_costs.get((person.grade, alloc.year)) if person.grade is not None else None
+        if annual is None:
+            uncosted.append(UncostedAllocation(
+                person.code, codes[alloc.result], alloc.year, Decimal(alloc.share_e4).scaleb(-4),
+                NO_GRADE if person.grade is None else NO_STANDARD_COST,
+            ))
+            continue
+        cost = personnel_cost_cents(alloc.share_e4, annual)
+        if cost == 0:
+            continue
+        reach = outputs_of(alloc.result)
+        if not reach:
+            off_output[(alloc.result, alloc.year, PERSONNEL, regular)] += cost
+            continue
+        for output, part in spread(cost, reach):
+            outputs[(output, alloc.year, PERSONNEL, regular)] += part
+            if output in explain:
+                origins[output].append(
+                    _allocation_origin(inputs, alloc, person, annual, cost, output, part, reach)
+                )
+    return Attribution(cascade, dict(outputs), dict(off_output), uncosted, dict(origins))
+
+
+def _portion(reach: Reach, output: int) -> Fraction:
+    return next(fraction for target, fraction in reach if target == output)
+
+
+def _line_origin(inputs: PlanInputs, line: CostLineIn, output: int, part: int, reach: Reach) -> CostOrigin:
+    return CostOrigin(
+        kind="cost_line", result=inputs.results[line.result].code, year=line.year,
+        category=line.category, source=inputs.funds[line.source].code, amount=money(part),
+        item_amount=money(line.cents), portion=_portion(reach, output), description=line.description,
+    )
+
+
+def _allocation_origin(
+    inputs: PlanInputs, alloc: AllocationIn, person: PersonInfo, annual: int, cost: int,
+    output: int, part: int, reach: Reach,
+) -> CostOrigin:
+    return CostOrigin(
+        kind="allocation", result=inputs.results[alloc.result].code, year=alloc.year,
+        category=PERSONNEL, source=inputs.funds[inputs.regular_fund].code, amount=money(part),
+        item_amount=money(cost), portion=_portion(reach, output), person=person.code,
+        person_name=person.name,
+        grade=inputs.grades[person.grade] if person.grade is not None else "",
+        share=Decimal(alloc.share_e4).scaleb(-4), standard_cost=money(annual),
+    )
+
+
+# ------------------------------------------------------------------ cost tables
+
+
+@dataclass
+class CostRow:
+    """One line of a cost table: a label and an amount per year of the cycle."""
+
+    key: str
+    label: str
+    by_year: dict[int, Decimal]
+    years: list[int]
+
+    @property
+    def cells(self) -> list[Decimal]:
+        return [self.by_year.get(year, ZERO) for year in self.years]
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.by_year.values(), ZERO)
+
+
+@dataclass
+class CostTable:
+    """Costs by a dimension (outcome, unit, category, funding source...) and year."""
+
+    years: list[int]
+    rows: list[CostRow] = field(default_factory=list)
+
+    @property
+    def year_totals(self) -> list[Decimal]:
+        return [sum((row.by_year.get(year, ZERO) for row in self.rows), ZERO) for year in self.years]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((row.total for row in self.rows), ZERO)
+
+
+# ----------------------------------------------------------------- output costs
+
+
+@dataclass
+class OutputCost:
+    """An output's cost: by year, category and source, where it came from, where it goes."""
+
+    code: str
+    title: str
+    unit: str
+    priority: str
+    years: list[int]
+    cells: list[tuple[int, str, str, Decimal]]  # year, category, fund code, amount
+    origins: list[CostOrigin]
+    outcomes: list[tuple[str, str, Fraction]]  # code, title, portion of the cost
+
+    @property
+    def by_year(self) -> dict[int, Decimal]:
+        sums: dict[int, Decimal] = {}
+        for year, _, _, amount in self.cells:
+            sums[year] = sums.get(year, ZERO) + amount
+        return sums
+
+    @property
+    def by_category(self) -> dict[str, Decimal]:
+        sums: dict[str, Decimal] = {}
+        for _, category, _, amount in self.cells:
+            sums[category] = sums.get(category, ZERO) + amount
+        return sums
+
+    @property
+    def by_source(self) -> dict[str, Decimal]:
+        sums: dict[str, Decimal] = {}
+        for _, _, source, amount in self.cells:
+            sums[source] = sums.get(source, ZERO) + amount
+        return sums
+
+    @property
+    def total(self) -> Decimal:
+        return sum((cell[3] for cell in self.cells), ZERO)
+
+
+def output_cost(inputs: PlanInputs, output: int) -> OutputCost:
+    """One output's cost with its origins (cost lines and allocations) and the
+    outcomes its cost goes to."""
+    found = attribute(inputs, explain={output})
+    info = inputs.results[output]
+    cells = sorted(
+        (year, category, inputs.funds[fund].code, money(cents))
+        for (result, year, category, fund), cents in found.outputs.items() if result == output
+    )
+    origins = sorted(
+        found.origins.get(output, []),
+        key=lambda o: (o.year, o.kind, o.category, o.source, o.result, o.person),
+    )
+    reach = found.cascade.outcomes_of(output) if info.kind == OUTPUT else ()
+    return OutputCost(
+        code=info.code, title=info.title, unit=inputs.units[info.unit].code,
+        priority=info.priority, years=list(inputs.years), cells=cells, origins=origins,
+        outcomes=[(inputs.results[o].code, inputs.results[o].title, f) for o, f in reach],
+    )
+
+
+# -------------------------------------------------------------- financial plan
+
+
+class Label(NamedTuple):
+    code: str
+    name: str
+
+
+UNATTRIBUTED = Label("", "Unattributed")
+DIMENSIONS = ("outcome", "unit", "category", "source")
+
+# (outcome or None, unit, year, category, fund) -> cents
+PlanCell = tuple[int | None, int, int, str, int]
+
+
+@dataclass(frozen=True)
+class UnattributedCost:
+    """A cost the financial plan could not carry to an outcome, and why."""
+
+    result: str
+    title: str
+    reason: str  # NOT_ON_OUTPUT or NO_OUTCOME
+    by_year: dict[int, Decimal]
+
+    @property
+    def explanation(self) -> str:
+        return UNATTRIBUTED_REASONS[self.reason]
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.by_year.values(), ZERO)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A link of the Sankey diagram: money from a source to a target node."""
+
+    source: str
+    target: str
+    amount: Decimal
+
+
+@dataclass
+class FinancialPlan:
+    """The plan's costs by outcome, unit, year, category and funding source.
+
+    ``cells`` keeps every cost at the finest grain (outcome, unit, year, category,
+    fund) in cents; ``outcome`` None is the unattributed part. Every table is a sum of
+    these cells, so every table adds up to the same total.
+    """
+
+    currency: str
+    years: list[int]
+    cells: dict[PlanCell, int]
+    outcomes: dict[int, Label]
+    units: dict[int, Label]
+    funds: dict[int, Label]
+    unattributed: list[UnattributedCost]
+    uncosted: list[UncostedAllocation]
+    output_total_cents: int  # the cost that reached outputs (before the outcome split)
+    off_output_cents: int  # the cost that reached no output
+
+    @property
+    def total(self) -> Decimal:
+        return money(sum(self.cells.values()))
+
+    def table(self, by: str, year: int | None = None) -> CostTable:
+        """Costs by ``by`` (outcome, unit, category or source) and year; ``year`` keeps one."""
+        if by not in DIMENSIONS:
+            raise ValueError(f"cannot show costs by {by!r}; choose one of {', '.join(DIMENSIONS)}")
+        years = [year] if year is not None else list(self.years)
+        sums: dict[tuple[object, int], int] = defaultdict(int)
+        position = {"outcome": 0, "unit": 1, "category": 3, "source": 4}[by]
+        for cell, cents in self.cells.items():
+            if year is None or cell[2] == year:
+                sums[(cell[position], cell[2])] += cents
+        present = {key for key, _ in sums}
+        labels: dict[object, Label] = {}
+        if by == "category":
+            labels.update((c.value, Label(c.value, str(c.label))) for c in CostCategory)
+            keys: list[object] = [c.value for c in CostCategory if c.value in present]
+        else:
+            named: Mapping[int, Label] = {
+                "outcome": self.outcomes, "unit": self.units, "source": self.funds
+            }[by]
+            labels.update(named.items())
+            shown = set(named) if by == "outcome" else present
+            keys = sorted(shown, key=lambda k: labels[k].code)
+            if None in present:
+                labels[None] = UNATTRIBUTED
+                keys.append(None)
+        table = CostTable(years=years)
+        for key in keys:
+            label = labels[key]
+            by_year = {y: money(sums[(key, y)]) for y in years if (key, y) in sums}
+            table.rows.append(CostRow(label.code, label.name, by_year, years))
+        return table
+
+    def flows(self) -> list[Flow]:
+        """Funding source -> outcome -> unit, for a Sankey diagram (node names are codes;
+        the unattributed outcome is "Unattributed")."""
+        source_outcome: dict[tuple[str, str], int] = defaultdict(int)
+        outcome_unit: dict[tuple[str, str], int] = defaultdict(int)
+        for (outcome, unit, _year, _category, fund), cents in self.cells.items():
+            name = self.outcomes[outcome].code if outcome is not None else UNATTRIBUTED.name
+            source_outcome[(self.funds[fund].code, name)] += cents
+            outcome_unit[(name, self.units[unit].code)] += cents
+        return [
+            Flow(source, target, money(cents))
+            for flows in (source_outcome, outcome_unit)
+            for (source, target), cents in sorted(flows.items())
+            if cents
+        ]
+
+
+def costed_outcomes(inputs: PlanInputs, reached: Collection[int]) -> dict[int, Label]:
+    """The outcomes costs are shown against: those some cost reaches, and every outcome with
+    no outcome below it (so an outcome nothing pays for shows, at zero). A higher outcome
+    (a thematic priority above outcomes) only gathers what its outcomes hold."""
+    results = inputs.results
+    above_outcomes = {
+        parent for child, parent, _ in inputs.links
+        if results[child].kind == OUTCOME and results[parent].kind == OUTCOME
+    }
+    return {
+        rid: Label(r.code, r.title) for rid, r in results.items()
+        if r.kind == OUTCOME and (rid in reached or rid not in above_outcomes)
+    }
+
+
+def financial_plan(inputs: PlanInputs, attribution: Attribution | None = None) -> FinancialPlan:
+    """Carry every cost to outcomes: each output's cost cells split by the link weights
+    of the outcomes it serves, exactly to the cent; the unit is the output's owner."""
+    found = attribution or attribute(inputs)
+    cascade = found.cascade
+    results = inputs.results
+    cells: dict[PlanCell, int] = defaultdict(int)
+    unattributed: dict[tuple[int, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    outcomes_of = cascade.outcomes_of
+    for (output, year, category, fund), cents in found.outputs.items():
+        unit = results[output].unit
+        reach = outcomes_of(output)
+        if not reach:
+            cells[(None, unit, year, category, fund)] += cents
+            unattributed[(output, NO_OUTCOME)][year] += cents
+            continue
+        for outcome, part in spread(cents, reach):
+            cells[(outcome, unit, year, category, fund)] += part
+    for (result, year, category, fund), cents in found.off_output.items():
+        cells[(None, results[result].unit, year, category, fund)] += cents
+        unattributed[(result, NOT_ON_OUTPUT)][year] += cents
+    outcomes = costed_outcomes(inputs, {cell[0] for cell in cells if cell[0] is not None})
+    return FinancialPlan(
+        currency=inputs.currency,
+        years=list(inputs.years),
+        cells=dict(cells),
+        outcomes=outcomes,
+        units={uid: Label(u.code, u.name) for uid, u in inputs.units.items()},
+        funds={fid: Label(f.code, f.name) for fid, f in inputs.funds.items()},
+        unattributed=sorted(
+            (
+                UnattributedCost(results[rid].code, results[rid].title, reason,
+                                 {y: money(c) for y, c in sorted(by_year.items())})
+                for (rid, reason), by_year in unattributed.items()
+            ),
+            key=lambda u: (u.reason, u.result),
+        ),
+        uncosted=sorted(found.uncosted, key=lambda u: (u.person, u.result, u.year)),
+        output_total_cents=sum(found.outputs.values()),
+        off_output_cents=sum(found.off_output.values()),
+    )
+
+
+def output_totals(attribution: Attribution) -> dict[int, dict[tuple[int, int], int]]:
+    """Each output's cost in cents by (year, fund): what a scenario funds."""
+    totals: dict[int, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
+    for (output, year, _category, fund), cents in attribution.outputs.items():
+        totals[output][(year, fund)] += cents
+    return {output: dict(cells) for output, cells in totals.items()}

@@ -1,0 +1,86 @@
+"""``goldenthread finance plan|gap|output|revenue --cycle CODE``: the money in a plan.
+
+- ``plan --by outcome|unit|category|source [--year Y]``: the financial plan;
+- ``gap``: cost against revenue by year and by outcome;
+- ``output CODE``: one output's cost and where it came from;
+- ``revenue``: expected revenue by stream, and what is earmarked to outcomes.
+
+Each takes ``--format json|table`` (table by default).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from goldenthread.core.commands import cycle_named
+from goldenthread.finance import reports, selectors
+from goldenthread.finance.costing import DIMENSIONS
+from goldenthread.finance.management.commands._common import console_of, parse_year, print_json
+from goldenthread.plans.models import Result
+
+
+class Command(BaseCommand):
+    help = "The money in a plan: the financial plan, the funding gap, an output's cost, revenue."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="report", required=True, metavar="plan|gap|output|revenue")
+
+        def report(name: str, text: str) -> CommandParser:
+            p = sub.add_parser(name, help=text, description=text)
+            p.add_argument("--cycle", required=True, help="code of the cycle")
+            p.add_argument("--format", choices=["json", "table"], default="table")
+            return p  # type: ignore[no-any-return]
+
+        plan = report("plan", "Costs by outcome, unit, category or funding source, and year.")
+        plan.add_argument("--by", choices=DIMENSIONS, default="outcome",
+                          help="the dimension of the rows (default outcome)")
+        plan.add_argument("--year", help="show one year of the cycle")
+        report("gap", "The funding gap: cost against revenue, by year and by outcome.")
+        output = report("output", "One output's cost by year, category and source, and its origins.")
+        output.add_argument("output", help="code of the output")
+        report("revenue", "Expected revenue by stream and year; voluntary contributions earmarked "
+                          "to outcomes.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        cycle = cycle_named(options["cycle"])
+        as_json = options["format"] == "json"
+        name = options["report"]
+        if name == "plan":
+            year = None
+            if options.get("year"):
+                year = parse_year(options["year"], cycle, "--year", options["year"])
+            plan = selectors.financial_plan(cycle)
+            if as_json:
+                print_json(self, reports.plan_json(plan, options["by"], year))
+            else:
+                reports.print_plan(console_of(self), plan, options["by"], year, cycle.code)
+        elif name == "gap":
+            gap = selectors.funding_gap(cycle)
+            if as_json:
+                print_json(self, reports.gap_json(gap))
+            else:
+                reports.print_gap(console_of(self), gap, cycle.code)
+        elif name == "output":
+            try:
+                cost = selectors.output_costs(cycle, options["output"])
+            except Result.DoesNotExist:
+                raise CommandError(f"no result '{options['output']}' in {cycle.code}") from None
+            if as_json:
+                print_json(self, reports.output_cost_json(cost))
+            else:
+                reports.print_output_cost(console_of(self), cost, cycle.currency)
+        else:
+            table = selectors.revenue(cycle)
+            if as_json:
+                print_json(self, {
+                    "streams": reports.table_json(table.streams),
+                    "earmarked": reports.earmarks_json(table),
+                })
+            else:
+                console = console_of(self)
+                reports.print_cost_table(console, f"Revenue of {cycle.code}", table.streams,
+                                         cycle.currency)
+                for e in table.earmarked:
+                    console.print(f"  earmarked to {e.outcome} ({e.title}): {reports.money(e.total)}")
