@@ -70,6 +70,7 @@ class _Builder:
         activities = self._outputs_and_activities()
         self._allocate(activities)
         self._over_allocate()
+        self._computed_indicators()  # last, so the random draws above stay as they were
         return {
             "format": FORMAT,
             "cycle": dict(facts.CYCLE),
@@ -248,6 +249,50 @@ class _Builder:
                     value = actual(year - 1 + quarter / 4)
                 actuals[f"{year}-Q{quarter}"] = value
         return targets, actuals
+
+    def _computed_indicators(self) -> None:
+        """Totals computed from the outputs' indicators, as programme managers keep them.
+
+        O6.1's people trained in digital skills is the sum of the people trained by the
+        three outputs that train (two of them get an indicator for it here); its baseline
+        and targets are computed from theirs. O5.1's cybersecurity deliverables since the
+        start of the cycle is the running total of its two main outputs' deliverables,
+        counted from 0 in the baseline year.
+        """
+        for output, fact in (
+            ("OP6.1.2", IndicatorFact(
+                "K-OP6.1.2", "Women and girls trained in digital skills (EQUALS, Girls in ICT "
+                "Day)", "number", "increase", "sum", 3000, 6000, 0.9, "quarterly", decimals=0,
+                verification="EQUALS partner returns",
+            )),
+            ("OP6.1.3", IndicatorFact(
+                "K-OP6.1.3b", "People trained at Digital Transformation Centres", "number",
+                "increase", "sum", 8000, 15000, 1.05, "quarterly", decimals=0,
+                verification="Digital Transformation Centres' training records",
+            )),
+        ):
+            self._indicator(fact, output, "BDT-PDD")
+        self.indicators.append({
+            "code": "K-O6.1c", "result": "O6.1",
+            "name": "People trained in digital skills through the outcome's outputs "
+                    "(radiocommunication seminars, EQUALS, Digital Transformation Centres)",
+            "unit": "number", "direction": "increase", "aggregation": "sum",
+            "responsible": self._responsible("BDT"),
+            "definition": "Computed: the sum of the people trained by OP1.3.1, OP6.1.2 and "
+                          "OP6.1.3, as each output reports them.",
+            "computation": "sum", "computed_from": ["K-OP1.3.1", "K-OP6.1.2", "K-OP6.1.3b"],
+        })
+        self.indicators.append({
+            "code": "K-O5.1c", "result": "O5.1",
+            "name": "National cybersecurity strategies and CIRT assessments delivered since "
+                    "the start of the cycle",
+            "unit": "number", "direction": "increase", "aggregation": "cumulative",
+            "responsible": self._responsible("BDT"),
+            "definition": "Computed: the running total of the strategies drafted (OP5.1.1) "
+                          "and the CIRT assessments completed (OP5.1.2) each year.",
+            "computation": "cumulative", "computed_from": ["K-OP5.1.1", "K-OP5.1.2"],
+            "baseline": {"year": BASELINE, "value": 0},
+        })
 
     # -- outputs, activities, costs -------------------------------------------
 
