@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -9,8 +10,9 @@ from typing import Any
 
 import numpy as np
 from django.db import connection
-from django.db.models import Max, Prefetch, Q
+from django.db.models import FloatField, Max, Prefetch, Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from goldenthread.core.periods import Period
 from goldenthread.indicators import rollup
@@ -241,6 +243,12 @@ def _flow_standing(
     return actual, scaled(baseline, 0.25), target if year_target is None else scaled(year_target, 0.25)
 
 
+def _float(column: str) -> Cast:
+    """A decimal column read as a float by the database: scoring is arithmetic on floats,
+    and converting a million decimals one by one in Python would take seconds."""
+    return Cast(column, FloatField())
+
+
 def _below(cycle: Cycle, roots: list[int]) -> RawSQL:
     """The ids of ``roots`` and of every result below them: one recursive query."""
     table = connection.ops.quote_name(Link._meta.db_table)
@@ -269,6 +277,8 @@ class PlanNumbers:
     actuals: dict[int, dict[tuple[int, int], float]]
     baselines: dict[int, tuple[int, float]]
     graph: rollup.Graph
+    target_times: dict[int, dict[float, float]] = field(default_factory=dict)  # by period time
+    actual_times: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # sorted
 
 
 def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> Scoreboard:
@@ -301,15 +311,15 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None) -> PlanNumbers:
     )
     position = {row[0]: i for i, row in enumerate(rows)}
     links: list[tuple[int, int, Decimal]] = list(
-        Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id", "weight")
+        Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id", _float("weight"))
     )
     indicator_scope, value_scope = Q(cycle=cycle), Q(indicator__cycle=cycle, value__isnull=False)
     if roots is not None:
         links = [link for link in links if link[0] in position and link[1] in position]
         indicator_scope &= Q(result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
         value_scope &= Q(indicator__result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
-    columns = ("id", "code", "name", "result_id", "weight", "baseline_year", "baseline_value",
-               "unit_of_measure", "direction", "computation", "aggregation")
+    columns = ("id", "code", "name", "result_id", _float("weight"), "baseline_year",
+               _float("baseline_value"), "unit_of_measure", "direction", "computation", "aggregation")
     ind_rows = list(
         Indicator.objects.filter(indicator_scope).exclude(unit_of_measure=UnitOfMeasure.QUALITATIVE)
         .order_by("code").values_list(*columns)
@@ -318,7 +328,7 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None) -> PlanNumbers:
     sources: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for computed_id, source_id, weight in Contribution.objects.filter(
         computed__cycle=cycle
-    ).values_list("computed_id", "source_id", "weight"):
+    ).values_list("computed_id", "source_id", _float("weight")):
         sources[computed_id].append((source_id, float(weight)))
     methods = {row[0]: row[9] for row in ind_rows if row[9]}
     wanted = {row[0] for row in ind_rows}
@@ -335,7 +345,7 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None) -> PlanNumbers:
             methods[row[0]] = row[9]
     if extra:
         value_scope |= Q(indicator_id__in=extra, value__isnull=False)
-    value_columns = ("indicator_id", "year", "quarter", "value")
+    value_columns = ("indicator_id", "year", "quarter", _float("value"))
     targets: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
     for ind_id, year, quarter, value in Target.objects.filter(value_scope).values_list(*value_columns):
         targets[ind_id][(year, quarter)] = float(value)
@@ -369,8 +379,17 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None) -> PlanNumbers:
         np.array([position[p] for _, p, _ in links], dtype=np.int64),
         np.array([float(w) for _, _, w in links], dtype=np.float64),
     )
-    return PlanNumbers(cycle=cycle, rows=rows, position=position, ind_rows=ind_rows, targets=targets,
-                       actuals=actuals, baselines=baselines, graph=graph)
+    times: dict[tuple[int, int], float] = {}  # the few distinct periods, each timed once
+    for series in (*targets.values(), *actuals.values()):
+        for key in series:
+            if key not in times:
+                times[key] = period_time(*key)
+    return PlanNumbers(
+        cycle=cycle, rows=rows, position=position, ind_rows=ind_rows, targets=targets,
+        actuals=actuals, baselines=baselines, graph=graph,
+        target_times={i: {times[k]: v for k, v in series.items()} for i, series in targets.items()},
+        actual_times={i: sorted((times[k], v) for k, v in series.items()) for i, series in actuals.items()},
+    )
 
 
 def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
@@ -380,7 +399,7 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
     cycle = numbers.cycle
     on_track, at_risk = float(cycle.on_track_threshold), float(cycle.at_risk_threshold)
     rows, position, ind_rows = numbers.rows, numbers.position, numbers.ind_rows
-    targets, actuals, baselines = numbers.targets, numbers.actuals, numbers.baselines
+    actuals, baselines = numbers.actuals, numbers.baselines
     graph = numbers.graph
     now = period_time(period.year, period.quarter)
     end = float(cycle.end_year)
@@ -388,7 +407,7 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
     for ind_id, code, name, result_id, weight, _by, _bv, unit, direction, computation, agg in ind_rows:
         flow = is_flow(unit, agg)
         b_year, baseline = baselines.get(ind_id, (None, None))
-        own_targets = {period_time(y, q): v for (y, q), v in targets.get(ind_id, {}).items()}
+        own_targets = numbers.target_times.get(ind_id, {})
         b_time = float(b_year) if b_year is not None else None
         target = target_at(now, own_targets, b_time, baseline)
         values = actuals.get(ind_id, {})
@@ -401,11 +420,15 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
         else:
             actual, measured_from = _year_value(values, period), baseline
         ratio = achievement_ratio(measured_from, target, actual)
-        times, series = forecast.trend_points(
-            b_year, baseline, {k: v for k, v in values.items() if period_time(*k) <= now},
-            flow=flow,
-        )
-        points = list(zip(times, series, strict=True))
+        if flow:
+            times, series = forecast.trend_points(
+                b_year, baseline, {k: v for k, v in values.items() if period_time(*k) <= now},
+                flow=True,
+            )
+            points = list(zip(times, series, strict=True))
+        else:  # a level: the baseline and every actual so far, in time order
+            points = [(float(b_year), baseline)] if b_year is not None and baseline is not None else []
+            points += [p for p in numbers.actual_times.get(ind_id, ()) if p[0] <= now]
         indicators[ind_id] = IndicatorScore(
             id=ind_id, code=code, name=name, result_id=result_id, weight=float(weight),
             unit_of_measure=unit, direction=direction, baseline=baseline, baseline_year=b_year,
@@ -423,9 +446,8 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
     )
     projected = forecast.project(times_arr, values_arr, end) if inds else np.zeros(0)
     projected_scores = np.full(len(inds), np.nan)
-    for row_i, ind in enumerate(inds):
-        value = float(projected[row_i])
-        if np.isnan(value):
+    for row_i, (ind, value) in enumerate(zip(inds, projected.tolist(), strict=True)):
+        if math.isnan(value):
             continue
         ind.projected = value
         ratio = achievement_ratio(ind.baseline, ind.endline_target, value)
@@ -438,17 +460,18 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
     ahead = rollup.roll_up(graph, projected_scores)
     own_miss = {i.result_id for i in inds if i.likely_to_miss}
     results: dict[int, ResultScore] = {}
-    for row_i, (pk, code, title, level_id, unit_id, person_id, tier, method) in enumerate(rows):
-        score = float(rolled.score[row_i])
-        fc = float(ahead.score[row_i])
+    for (pk, code, title, level_id, unit_id, person_id, tier, method), score, coverage, fc in zip(
+        rows, rolled.score.tolist(), rolled.coverage.tolist(), ahead.score.tolist(), strict=True
+    ):
+        has_score, has_forecast = not math.isnan(score), not math.isnan(fc)
         results[pk] = ResultScore(
             id=pk, code=code, title=title, level_id=level_id, unit_id=unit_id, person_id=person_id,
             tier=int(tier), method=method,
-            score=None if np.isnan(score) else score,
-            status=status_of(None if np.isnan(score) else score / 100, on_track, at_risk),
-            coverage=float(rolled.coverage[row_i]),
-            forecast=None if np.isnan(fc) else fc,
-            likely_to_miss=pk in own_miss or (not np.isnan(fc) and fc / 100 < LIKELY_TO_MISS_BELOW),
+            score=score if has_score else None,
+            status=status_of(score / 100 if has_score else None, on_track, at_risk),
+            coverage=coverage,
+            forecast=fc if has_forecast else None,
+            likely_to_miss=pk in own_miss or (has_forecast and fc / 100 < LIKELY_TO_MISS_BELOW),
         )
     board = Scoreboard(cycle=cycle, period=period, results=results, indicators=indicators,
                        graph=graph, position=position, result_ids=[row[0] for row in rows],
