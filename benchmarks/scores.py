@@ -73,11 +73,12 @@ def main() -> None:
     graph = board.graph
     scores = np.array([np.nan if i.score is None else i.score for i in board.indicators.values()])
     # The plain sum: every item's weight x score added up by the result it feeds.
-    item_scores = np.where(graph.item_indicator >= 0, scores[np.maximum(graph.item_indicator, 0)], 50.0)
-    weighted = graph.item_weight * np.nan_to_num(item_scores)
+    item_scores = np.nan_to_num(
+        np.where(graph.item_indicator >= 0, scores[np.maximum(graph.item_indicator, 0)], 50.0)
+    )
 
     def plain() -> None:
-        np.bincount(graph.item_parent, weights=weighted, minlength=graph.n)
+        np.bincount(graph.item_parent, weights=graph.item_weight * item_scores, minlength=graph.n)
 
     plain_s = best_of(20, plain)
     rollup_s = best_of(20, lambda: rollup.roll_up(graph, scores))

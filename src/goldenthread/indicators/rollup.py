@@ -39,7 +39,9 @@ class Layer:
     starts: Ints  # offset of each parent's first item, relative to ``start``
     link_pos: Ints  # positions (relative to ``start``) of the items that are child results
     link_child: Ints  # the child result of each of those items
-    worst: npt.NDArray[np.bool_]  # per parent: scored worst-of
+    worst: Ints  # which of ``parents`` are scored worst-of
+    worst_pos: Ints  # positions (relative to ``start``) of those parents' items
+    worst_starts: Ints  # offset of each worst-of parent's first item within ``worst_pos``
 
 
 @dataclass(frozen=True)
@@ -121,10 +123,15 @@ def prepare(
         first = np.flatnonzero(np.r_[True, segment[1:] != segment[:-1]])
         parents = segment[first]
         link_pos = np.flatnonzero(child[start:stop] >= 0)
+        worst = np.flatnonzero(methods[parents] == WORST_OF)
+        counts = np.diff(np.r_[first, stop - start])
+        worst_pos = (np.concatenate([np.arange(first[k], first[k] + counts[k]) for k in worst])
+                     if len(worst) else np.zeros(0, dtype=np.int64))
+        worst_starts = np.r_[0, np.cumsum(counts[worst])[:-1]] if len(worst) else np.zeros(0, dtype=np.int64)
         layers.append(Layer(
             start=start, stop=stop, parents=parents, starts=first,
             link_pos=link_pos, link_child=child[start:stop][link_pos],
-            worst=methods[parents] == WORST_OF,
+            worst=worst, worst_pos=worst_pos.astype(np.int64), worst_starts=worst_starts.astype(np.int64),
         ))
     # Each result feeds one height, so its items sit side by side in the sorted arrays.
     item_count = np.bincount(parent, minlength=n).astype(np.int64)
@@ -147,21 +154,23 @@ def roll_up(graph: Graph, indicator_scores: Floats) -> Rolled:
     weight = graph.item_weight
     with np.errstate(invalid="ignore", divide="ignore"):
         for layer in graph.layers:
-            s = item_score[layer.start:layer.stop]
+            s = item_score[layer.start:layer.stop]  # a view: this height's items
             s[layer.link_pos] = score[layer.link_child]
-            has_data = ~np.isnan(s)
-            w = np.where(has_data, weight[layer.start:layer.stop], 0.0)
-            num = np.add.reduceat(w * np.where(has_data, s, 0.0), layer.starts)
-            den = np.add.reduceat(w, layer.starts)
-            result = num / den  # 0/0 is NaN: no item had data
-            if layer.worst.any():
-                lowest = np.minimum.reduceat(np.where(has_data, s, np.inf), layer.starts)
+            has_data = s == s  # False where NaN
+            w = weight[layer.start:layer.stop] * has_data
+            if len(layer.worst):
+                lowest = np.minimum.reduceat(
+                    np.where(has_data[layer.worst_pos], s[layer.worst_pos], np.inf), layer.worst_starts
+                )
                 lowest[np.isinf(lowest)] = np.nan
-                result = np.where(layer.worst, lowest, result)
+            np.nan_to_num(s, copy=False)  # no data counts 0 at weight 0
+            den = np.add.reduceat(w, layer.starts)
+            result = np.add.reduceat(w * s, layer.starts) / den  # 0/0 is NaN: no item had data
+            if len(layer.worst):
+                result[layer.worst] = lowest
             score[layer.parents] = result
-            coverage[layer.parents] = np.where(
-                graph.total_weight[layer.parents] > 0, den / graph.total_weight[layer.parents], 0.0
-            )
+            total = graph.total_weight[layer.parents]
+            coverage[layer.parents] = np.where(total > 0, den / total, 0.0)
     return Rolled(score=score, coverage=coverage)
 
 
