@@ -165,3 +165,30 @@ def test_the_workbook_is_laid_out_for_a_planner(full_cycle: Cycle) -> None:
     assert [lists[priorities[:-1] + str(r)].value for r in range(1, 6)] == [
         "Priority (results)", "must", "should", "could", "wont",
     ]
+
+
+def test_an_edited_workbook_of_the_demo_plan_changes_exactly_the_edited_records(
+    tmp_path: Path,
+) -> None:
+    from goldenthread.core.models import AuditEntry
+
+    cycle = plan_load(actor=Actor(label="demo"), document=demo_document(), source="demo")
+    book = exported(cycle)
+    results = book["Results"]
+    code = results["A2"].value
+    results["C2"] = "A sharper goal"
+    costs = book["Cost lines"]
+    costs["F2"] = (costs["F2"].value or 0) + 1000
+    audits = AuditEntry.objects.count()
+
+    report = run_import(save(book, tmp_path))
+
+    assert report.ok, report.problems
+    assert [(c.sheet, c.row, c.action) for c in report.changes] == [
+        ("Results", 2, "update"), ("Cost lines", 2, "update"),
+    ]
+    rows = list(AuditEntry.objects.order_by("id")[audits:])
+    assert [(r.object_type, sorted(r.after)) for r in rows] == [
+        ("plans.result", ["title"]), ("finance.costline", ["amount"]),
+    ]
+    assert rows[0].object_repr == f"{code} A sharper goal"
