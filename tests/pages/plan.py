@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from goldenthread.core.audit import Actor
-from goldenthread.core.services import object_create
+from goldenthread.core.services import object_create, object_update
 from goldenthread.finance.models import Allocation, CostLine, Fund
 from goldenthread.indicators.models import Actual, Indicator, Target
 from goldenthread.mobilisation.models import ActionLine, Revenue
@@ -38,6 +38,11 @@ class Plan:
 def grant(user, plan: Plan, unit: str = "ITU", role: str = "planner"):  # type: ignore[no-untyped-def]
     """Give ``user`` a role on a unit of the plan (the whole organisation by default)."""
     return role_grant(actor=ACTOR, user=user, unit=plan.units[unit], role=role)
+
+
+def tie(user, person: Person) -> Person:  # type: ignore[no-untyped-def]
+    """Tie a sign-in account to a person of the plan (the person's unit is theirs)."""
+    return object_update(actor=ACTOR, obj=person, data={"user": user})
 
 
 def _create(obj):  # type: ignore[no-untyped-def]

@@ -1,4 +1,9 @@
-"""``goldenthread dump --cycle CODE [--format json|yaml] [-o FILE]``: write a plan file."""
+"""``goldenthread dump --cycle CODE [--user USERNAME] [--format json|yaml] [-o FILE]``:
+write a plan file.
+
+Without ``--user`` the operator of the machine dumps the whole cycle; with it, the file
+holds what that user may see (docs/permissions.md).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from goldenthread.core import permissions
 from goldenthread.interop.planfile import write_json, write_yaml
+from goldenthread.interop.scoping import scope_document
 from goldenthread.interop.services import plan_dump
 from goldenthread.plans.models import Cycle
 
@@ -26,26 +35,42 @@ class Command(BaseCommand):
             help="json (default) or yaml; by default taken from the -o file's extension",
         )
         parser.add_argument("-o", "--output", help="the file to write (default: standard output)")
+        parser.add_argument(
+            "--user", metavar="USERNAME",
+            help="dump only what this user may see (default: everything, as the operator)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(f"no user '{options['user']}'")
         try:
             cycle = Cycle.objects.get(code=options["cycle"])
         except Cycle.DoesNotExist:
-            known = ", ".join(Cycle.objects.order_by("code").values_list("code", flat=True))
+            known = ", ".join(
+                Cycle.objects.visible_to(user).order_by("code").values_list("code", flat=True)
+            )
             raise CommandError(
                 f"no cycle '{options['cycle']}'" + (f"; cycles: {known}" if known else "")
             ) from None
+        try:
+            permissions.require(user, permissions.VIEW, cycle)
+        except PermissionDenied as refusal:
+            raise CommandError(f"{options['user']}: {refusal}") from None
         output = options["output"]
         fmt = options["format"]
         if fmt is None:
             suffix = Path(output).suffix.lower() if output else ""
             fmt = "yaml" if suffix in (".yaml", ".yml") else "json"
-        document = plan_dump(cycle)
+        document = scope_document(plan_dump(cycle), cycle, user)
         write = write_yaml if fmt == "yaml" else write_json
         if output:
             with open(output, "w", encoding="utf-8") as handle:
                 write(document, handle)
-            self.stderr.write(f"Wrote {cycle.code} to {output} ({fmt}).")
+            seen = f" as {options['user']} sees it" if user is not None else ""
+            self.stderr.write(f"Wrote {cycle.code}{seen} to {output} ({fmt}).")
         else:
             stream = getattr(self.stdout, "_out", sys.stdout)
             write(document, stream)
