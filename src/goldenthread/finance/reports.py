@@ -198,6 +198,7 @@ def workforce_json(report: WorkforceReport, *, all_people: bool = False) -> dict
              "uncosted_allocations": g.uncosted}
             for g in report.flexible
         ],
+        "contractual_services": _years(report.contractual, years),
         "flexible_share": {
             str(y): (None if (s := report.flexible_share(y)) is None else round(s, 4)) for y in years
         },
@@ -386,3 +387,8 @@ def print_workforce(console: Console, report: WorkforceReport, cycle: str, *, li
         f"{y}: {s:.1%}" for y in years if (s := report.flexible_share(y)) is not None
     )
     console.print(f"Flexible share of allocated FTE: {shares or 'none allocated'}")
+    uncosted = next(g.uncosted for g in report.flexible if g.group == "flexible")
+    if uncosted:
+        console.print(f"{uncosted} allocation(s) of flexible staff have no grade, so no standard "
+                      "cost; the plan's cost lines for consultants and contractual services: "
+                      + ", ".join(f"{y}: {money(report.contractual.get(y, ZERO))}" for y in years))

@@ -404,7 +404,14 @@ def workforce_report(cycle: Cycle) -> WorkforceReport:
             "grade_id", "year", "annual_cost"
         )
     }
+    contractual = dict(
+        CostLine.objects.filter(result__cycle_id=cid, category=CostCategory.CONSULTANTS_CONTRACTUAL)
+        .values_list("year")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
     return workforce.workforce(
         list(cycle.years), people, allocations, units,
         dict(Grade.objects.filter(cycle_id=cid).values_list("id", "code")), grade_costs,
+        {year: to_cents(total) for year, total in contractual.items()},
     )

@@ -122,6 +122,7 @@ class WorkforceReport:
     units: list[UnitLoad]  # depth first: each unit followed by the units below it
     grades: list[GradeDemand]
     flexible: list[FlexibleGroup]  # the groups, then "flexible" (all of them), then "all"
+    contractual: dict[int, Decimal]  # cost lines for consultants and contractual services
 
     @property
     def over_allocated(self) -> list[PersonLoad]:
@@ -143,8 +144,11 @@ def workforce(
     units: Mapping[int, UnitInfo],
     grades: Mapping[int, str],
     grade_costs: Mapping[tuple[int, int], int],
+    contractual: Mapping[int, int] | None = None,
 ) -> WorkforceReport:
-    """The workforce report of a cycle (module docstring)."""
+    """The workforce report of a cycle (module docstring). ``contractual`` is what the
+    plan's cost lines set aside for consultants and contractual services, by year, in
+    cents: the cost of flexible workforce that no grade prices."""
     shares: dict[tuple[int, int], int] = defaultdict(int)  # (person, year) -> share e4
     costs: dict[tuple[int, int], int] = defaultdict(int)  # (person, year) -> cents
     uncosted: dict[int, int] = defaultdict(int)  # person -> allocations with no cost
@@ -174,6 +178,7 @@ def workforce(
         units=_units(years, people, units, by_person),
         grades=_grades(years, people, grades, by_person, costs),
         flexible=_flexible(years, people, by_person, costs, uncosted),
+        contractual={y: money(c) for y, c in sorted((contractual or {}).items())},
     )
 
 
