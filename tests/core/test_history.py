@@ -1,0 +1,182 @@
+"""A record's history: who changed it, when, and each field before and after, shown on
+the result page (loaded by htmx) and on a page of its own."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from goldenthread.core import selectors
+from goldenthread.core.services import object_create, object_delete, object_update
+from goldenthread.finance.models import CostLine, Fund
+from goldenthread.indicators.models import Actual
+from goldenthread.plans.models import Result
+from tests.pages.conftest import client_of
+from tests.pages.plan import ACTOR, Plan
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _url(result: Result, offset: int | None = None) -> str:
+    url = f"/history/plans.result/{result.pk}/"
+    return url if offset is None else f"{url}?offset={offset}"
+
+
+@pytest.fixture
+def edited(plan: Plan, superuser) -> Result:
+    """OP1.1.1 moved to another unit and reprioritised by the admin on a page, and its
+    actual for the first year approved."""
+    output = plan.results["OP1.1.1"]
+    object_update(actor=superuser, obj=output,
+                  data={"unit": plan.units["BDT"], "priority": "should"}, message="reorganised")
+    actual = Actual.objects.get(indicator__code="K2", indicator__cycle=plan.cycle)
+    object_update(actor=ACTOR, obj=actual, data={"status": "approved"})
+    return output
+
+
+def test_it_lists_who_changed_what_newest_first_with_before_and_after(edited: Result, superuser):
+    history = selectors.object_history(edited, user=superuser)
+    actions = [(h.entry.action, h.entry.object_type) for h in history.entries]
+    assert actions[:2] == [("update", "indicators.actual"), ("update", "plans.result")]
+    own = history.entries[1]
+    assert own.is_subject
+    assert own.entry.actor == superuser
+    assert own.entry.message == "reorganised"
+    changes = {c.label: (c.before, c.after) for c in own.changes}
+    assert changes == {
+        "unit": ("BDT-DNS Digital Networks and Society Department",
+                 "BDT Telecommunication Development Bureau"),
+        "priority": ("Must have", "Should have"),
+    }
+    assert own.summary == "priority, unit"
+    actual = history.entries[0]
+    assert not actual.is_subject
+    assert actual.type_label == "actual"
+    assert [(c.label, c.before, c.after) for c in actual.changes] == [
+        ("status", "Submitted", "Approved")
+    ]
+
+
+def test_it_includes_the_records_attached_to_a_result(edited: Result, superuser):
+    history = selectors.object_history(edited, user=superuser, limit=100)
+    kinds = {h.entry.object_type for h in history.entries}
+    assert {"plans.result", "plans.link", "indicators.indicator", "indicators.target",
+            "indicators.actual", "finance.costline", "risks.risk",
+            "risks.assumption"} <= kinds
+    created = next(h for h in history.entries if h.entry.action == "create" and h.is_subject)
+    assert ("title", "—", "National broadband plans adopted with ITU support") in [
+        (c.label, c.before, c.after) for c in created.changes
+    ]
+
+
+def test_it_leaves_out_records_of_a_unit_the_user_may_not_see(plan: Plan, owner, superuser):
+    output = plan.results["OP1.1.1"]
+    # R1 is BDT's: the owner (BDT-DNS) sees it, as BDT is above her unit; a risk of BR
+    # registered against the same output is not hers to see.
+    from goldenthread.risks.models import Risk
+
+    object_create(actor=ACTOR, obj=Risk(
+        cycle=plan.cycle, code="R9", unit=plan.units["BR"], result=output, category="strategic",
+        title="Spectrum rules change", likelihood=2, impact=2,
+    ))
+    seen = {h.entry.object_repr for h in selectors.object_history(output, user=owner, limit=200).entries}
+    everything = {h.entry.object_repr for h in selectors.object_history(output, user=superuser,
+                                                                          limit=200).entries}
+    assert any("R9" in text for text in everything)
+    assert not any("R9" in text for text in seen)
+    assert any("R1" in text for text in seen)
+
+
+def test_it_shows_a_deleted_records_values_and_deleted_keys(plan: Plan, superuser):
+    output = plan.results["OP1.1.1"]
+    fund = object_create(actor=ACTOR, obj=Fund(cycle=plan.cycle, code="TMP", name="Temporary"))
+    line = object_create(actor=ACTOR, obj=CostLine(result=output, year=2029, category="other_direct",
+                                                   source=fund, amount=Decimal("10.00")))
+    object_update(actor=superuser, obj=line, data={"amount": Decimal("20.00")})
+    history = selectors.object_history(line, user=superuser)
+    assert [(c.label, c.before, c.after) for c in history.entries[0].changes] == [
+        ("amount", "10.00", "20.00")
+    ]
+    created = history.entries[1]
+    assert ("source", "—", "TMP Temporary") in [(c.label, c.before, c.after) for c in created.changes]
+    object_delete(actor=superuser, obj=line)
+    object_delete(actor=superuser, obj=fund)
+    rows = selectors.audit_search(selectors.AuditFilters(object_type="finance.costline",
+                                                         action="delete"))
+    deleted_line = selectors.describe(rows)[0]
+    # the fund is gone too: its id is kept, and said to be deleted
+    assert ("source", f"#{fund.pk} (deleted)", "—") in [
+        (c.label, c.before, c.after) for c in deleted_line.changes
+    ]
+    assert ("amount", "20.00", "—") in [(c.label, c.before, c.after) for c in deleted_line.changes]
+
+
+def test_the_result_page_loads_its_history_panel_with_htmx(plan: Plan, signed_in: Client):
+    output = plan.results["OP1.1.1"]
+    html = signed_in.get("/cycles/SP2028/results/OP1.1.1/").content.decode()
+    assert f'hx-get="{_url(output)}"' in html
+    assert 'hx-trigger="load"' in html
+    panel = signed_in.get(_url(output), **HTMX)
+    assert panel.status_code == 200
+    body = panel.content.decode()
+    assert "<html" not in body
+    assert "history__entry" in body
+    assert "test:builder" in body
+
+
+def test_the_history_has_a_page_of_its_own(edited: Result, signed_in: Client):
+    response = signed_in.get(_url(edited))
+    assert response.status_code == 200
+    text = _text(response.content.decode())
+    assert "History of a result" in text
+    assert "OP1.1.1 National broadband plans adopted with ITU support" in text
+    assert "Must have → Should have" in text
+    assert "admin" in text
+
+
+def test_it_pages_older_changes(edited: Result, signed_in: Client):
+    for n in range(selectors.HISTORY_PAGE + 5):
+        object_update(actor=ACTOR, obj=edited, data={"description": f"Draft {n}"})
+    first = signed_in.get(_url(edited), **HTMX).content.decode()
+    assert first.count('class="history__entry') == selectors.HISTORY_PAGE
+    assert f'hx-get="{_url(edited, selectors.HISTORY_PAGE)}"' in first
+    more = signed_in.get(_url(edited, selectors.HISTORY_PAGE), **HTMX).content.decode()
+    assert "<ol" not in more  # entries to append to the list, not a new panel
+    assert 'class="history__entry' in more
+    assert "Draft 24" in first
+    assert "Draft 3" in more
+    assert "Draft 3" not in first
+
+
+def test_it_refuses_the_history_of_a_result_the_user_may_not_see(plan: Plan, other):
+    response = client_of(other).get(_url(plan.results["OP1.1.1"]), **HTMX)
+    assert response.status_code == 403
+    assert "BDT-DNS Digital Networks and Society Department" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", [
+    "/history/plans.nothing/1/", "/history/core.auditentry/1/", "/history/plans.result/999999/",
+    "/history/plans.result/abc/",
+])
+def test_it_answers_404_for_what_has_no_history_here(plan: Plan, signed_in: Client, url: str):
+    assert signed_in.get(url).status_code == 404
+
+
+def test_the_panel_runs_a_fixed_number_of_queries(
+    edited: Result, signed_in: Client, django_assert_num_queries
+):
+    # session, user, roles, units, the result, the rows (attached records as subqueries),
+    # then one per kind of record the changed keys point to (level, unit, person, result,
+    # indicator, fund, user)
+    get_user_model().objects.get(username="planner")
+    with django_assert_num_queries(13):
+        response = signed_in.get(_url(edited), **HTMX)
+    assert response.status_code == 200
