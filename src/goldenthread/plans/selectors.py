@@ -279,3 +279,218 @@ def result_thread(cycle: Cycle, code: str) -> ResultThread | None:
         .order_by("child__level__rank", "child__code")
     )
     return ResultThread(result=result, paths=paths, paths_total=total, children=children)
+
+
+# --- The strategy map: the cascade drawn as tiers, cards coloured by status ---------------
+
+MAP_TIER_NAMES = {1: "Organisation", 2: "Sectors and bureaux", 3: "Departments and offices",
+                  4: "People's work plans"}
+STATUSES = ("on_track", "at_risk", "off_track", "no_data")
+
+
+@dataclass
+class MapCard:
+    id: int
+    code: str
+    title: str
+    level: str
+    tier: int
+    unit_id: int
+    status: str
+    score: float | None
+    coverage: float
+    likely_to_miss: bool
+    context: bool  # shown for the thread above the chosen unit, not itself chosen
+
+
+@dataclass
+class MapGroup:
+    """The cards of one unit in one tier: collapsible as a whole."""
+
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    cards: list[MapCard]
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        return [(s, sum(1 for c in self.cards if c.status == s)) for s in STATUSES]
+
+
+@dataclass
+class MapTier:
+    tier: int
+    name: str
+    groups: list[MapGroup]
+
+    @property
+    def size(self) -> int:
+        return sum(len(g.cards) for g in self.groups)
+
+
+@dataclass
+class StrategyMap:
+    tiers: list[MapTier]
+    links: list[tuple[int, int]]  # (child, parent) between cards on the map
+    chosen: int  # cards matching the filters
+    roots: list[int]  # the cards' ids, for scoring only what is on the map
+
+    @property
+    def size(self) -> int:
+        return sum(t.size for t in self.tiers)
+
+
+@dataclass
+class MapFilters:
+    unit: int | None = None  # a unit id: its whole subtree
+    level: int | None = None  # a level id
+    status: str | None = None
+
+
+def unit_subtree(units: dict[int, tuple[int | None, str, str, int]], root: int) -> set[int]:
+    """``root`` and every unit below it; ``units``: id -> (parent, code, name, tier)."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for pk, (parent, *_rest) in units.items():
+        children[parent].append(pk)
+    found, stack = set(), [root]
+    while stack:
+        pk = stack.pop()
+        found.add(pk)
+        stack.extend(children.get(pk, ()))
+    return found
+
+
+def map_units(cycle: Cycle) -> dict[int, tuple[int | None, str, str, int]]:
+    from goldenthread.org.models import OrgUnit
+
+    return {pk: (parent, code, name, tier) for pk, parent, code, name, tier in
+            OrgUnit.objects.filter(cycle=cycle).order_by("tier", "code")
+            .values_list("id", "parent_id", "code", "name", "tier")}
+
+
+UnitRows = dict[int, tuple[int | None, str, str, int]]
+
+
+def map_layout(
+    cycle: Cycle, filters: MapFilters, visible_units: frozenset[int] | None, units: UnitRows
+) -> tuple[list[int], set[int], list[tuple[int, int]]]:
+    """Which results the map shows: (ids of the chosen results and of their thread above
+    them, the chosen ones, the links among them). Two queries."""
+    rows = Result.objects.filter(cycle=cycle)
+    if visible_units is not None:
+        rows = rows.filter(unit_id__in=visible_units)
+    if filters.level is not None:
+        rows = rows.filter(level_id=filters.level)
+    if filters.unit is not None:
+        rows = rows.filter(unit_id__in=unit_subtree(units, filters.unit))
+    chosen = set(rows.values_list("id", flat=True))
+    links = list(Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id"))
+    shown = set(chosen)
+    if filters.unit is not None or filters.level is not None:
+        parents: dict[int, list[int]] = defaultdict(list)
+        for child, parent in links:
+            parents[child].append(parent)
+        stack = list(chosen)
+        while stack:  # the thread above the chosen results, for context
+            for parent in parents.get(stack.pop(), ()):
+                if parent not in shown:
+                    shown.add(parent)
+                    stack.append(parent)
+    return sorted(shown), chosen, [(c, p) for c, p in links if c in shown and p in shown]
+
+
+def strategy_map(
+    board: Any, shown: set[int], chosen: set[int], links: list[tuple[int, int]], filters: MapFilters,
+    units: UnitRows, levels: dict[int, str], visible_units: frozenset[int] | None,
+) -> StrategyMap:
+    """Arrange the ``shown`` results, scored on ``board`` (an ``indicators.selectors.
+    Scoreboard``), as tiers of unit groups. Context cards the user may not see are left
+    out; a status filter keeps the matching cards and the thread above them."""
+    results = [r for r in board.results.values() if r.id in shown
+               and (visible_units is None or r.unit_id in visible_units)]
+    if filters.status:
+        keep = {r.id for r in results if r.id in chosen and r.status == filters.status}
+        parents: dict[int, list[int]] = defaultdict(list)
+        for child, parent in links:
+            parents[child].append(parent)
+        stack = list(keep)
+        while stack:
+            for parent in parents.get(stack.pop(), ()):
+                if parent not in keep:
+                    keep.add(parent)
+                    stack.append(parent)
+        results = [r for r in results if r.id in keep]
+        chosen = chosen & {r.id for r in results if r.status == filters.status}
+    groups: dict[tuple[int, int], MapGroup] = {}
+    for r in sorted(results, key=lambda r: (r.tier, units[r.unit_id][1], r.code)):
+        key = (r.tier, r.unit_id)
+        if key not in groups:
+            _parent, code, name, _tier = units[r.unit_id]
+            groups[key] = MapGroup(r.unit_id, code, name, [])
+        groups[key].cards.append(MapCard(
+            id=r.id, code=r.code, title=r.title, level=levels.get(r.level_id, ""), tier=r.tier,
+            unit_id=r.unit_id, status=r.status, score=r.score, coverage=r.coverage,
+            likely_to_miss=r.likely_to_miss, context=r.id not in chosen,
+        ))
+    tiers = [
+        MapTier(tier, MAP_TIER_NAMES.get(tier, f"Tier {tier}"),
+                [g for (t, _), g in groups.items() if t == tier])
+        for tier in sorted({t for t, _ in groups})
+    ]
+    on_map = {r.id for r in results}
+    return StrategyMap(
+        tiers=tiers, links=[(c, p) for c, p in links if c in on_map and p in on_map],
+        chosen=len(chosen & on_map), roots=sorted(on_map),
+    )
+
+
+def unit_order(units: UnitRows) -> list[tuple[int, tuple[int | None, str, str, int]]]:
+    """Units depth first, each under its parent, children by code: for pickers."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for pk, (parent, *_rest) in sorted(units.items(), key=lambda kv: kv[1][1]):
+        children[parent if parent in units else None].append(pk)
+    ordered: list[tuple[int, tuple[int | None, str, str, int]]] = []
+    stack = list(reversed(children[None]))
+    while stack:
+        pk = stack.pop()
+        ordered.append((pk, units[pk]))
+        stack.extend(reversed(children.get(pk, [])))
+    return ordered
+
+
+def link_weights(cycle: Cycle) -> dict[tuple[int, int], Decimal]:
+    return {(c, p): w for c, p, w in
+            Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id", "weight")}
+
+
+def result_own_costs(cycle: Cycle) -> dict[int, Decimal]:
+    """Each result's own planned cost lines, summed over years, categories and sources."""
+    from django.db.models import Sum
+
+    from goldenthread.finance.models import CostLine
+
+    return {pk: total for pk, total in CostLine.objects.filter(result__cycle=cycle)
+            .values("result_id").annotate(total=Sum("amount")).values_list("result_id", "total")}
+
+
+def sunburst(smap: StrategyMap, weights: dict[tuple[int, int], Decimal],
+             costs: dict[int, Decimal] | None) -> dict[str, Any]:
+    """A sunburst of the map's results (Plotly's ids/parents/values), each under the parent
+    it serves with the most weight (ties: the lower code); sized by own cost plus what lies
+    below (``costs``) or by count (``costs=None``); coloured by score."""
+    cards = {c.id: c for t in smap.tiers for g in t.groups for c in g.cards}
+    best: dict[int, tuple[Decimal, str, int]] = {}  # child -> (-weight, parent code, parent)
+    for child, parent in smap.links:
+        rank = (-weights.get((child, parent), Decimal(1)), cards[parent].code, parent)
+        if child not in best or rank < best[child]:
+            best[child] = rank
+    ids, labels, parents, values, colors, texts = [], [], [], [], [], []
+    for card in sorted(cards.values(), key=lambda c: (c.tier, c.code)):
+        ids.append(str(card.id))
+        labels.append(card.code)
+        parents.append(str(best[card.id][2]) if card.id in best else "")
+        values.append(float(costs.get(card.id, 0)) if costs is not None else 1)
+        colors.append(card.score if card.score is not None else None)
+        texts.append(card.title[:80])
+    return {"ids": ids, "labels": labels, "parents": parents, "values": values,
+            "scores": colors, "titles": texts, "by": "cost" if costs is not None else "count"}

@@ -14,3 +14,7 @@ urlpatterns = [
         name="result_detail",
     ),
 ]
+
+urlpatterns += [
+    path("cycles/<str:cycle_code>/map/", views.strategy_map, name="strategy_map"),
+]

@@ -85,6 +85,7 @@ def cycle_overview(request: HttpRequest, cycle: Cycle) -> HttpResponse:
         "risk_bands": risks.open_risks_by_residual_band(cycle, user),
         "action_lines": mobilisation.action_lines_by_status(cycle, user),
     }
+    context.update(_dashboard(request, cycle, levels))
     context["risk_total"] = sum(b.count for b in context["risk_bands"])  # type: ignore[attr-defined]
     context["action_total"] = sum(a.count for a in context["action_lines"])  # type: ignore[attr-defined]
     return render(request, "plans/overview.html", context)
@@ -133,7 +134,42 @@ def result_detail(request: HttpRequest, cycle: Cycle, result_code: str) -> HttpR
         "risks": risks.result_risks(result, user),
         "assumptions": risks.result_assumptions(result),
     }
+    context.update(_performance(request, cycle, result, context["indicators"]))  # type: ignore[arg-type]
     return render(request, "plans/result.html", context)
+
+
+def _performance(
+    request: HttpRequest, cycle: Cycle, result: Any, sheets: list[indicators.IndicatorSheet]
+) -> dict[str, Any]:
+    """A result's score for the period asked, what makes it (drags), the chain of biggest
+    drags down the cascade, and each indicator's chart. Everything below the result is read
+    once, whatever its size; items of units the user may not see show their code only."""
+    period, periods = _period(request, cycle)
+    board = indicators.scoreboard(cycle, period, roots=[result.pk])
+    visible = _visible_units(request, cycle)
+
+    def shown(item: indicators.ScoreItem) -> indicators.ScoreItem:
+        if item.kind == "result" and visible is not None and board.results[item.id].unit_id not in visible:
+            item.title = "(a result of a unit outside the ones you may see)"
+        return item
+
+    charts = {}
+    for sheet in sheets:
+        score = board.indicators.get(sheet.indicator.pk)
+        if score is None:  # qualitative: nothing to draw
+            continue
+        targets = {(row.period.year, row.period.quarter): float(row.target.value)
+                   for row in sheet.periods if row.target is not None and row.target.value is not None}
+        actuals = [((row.period.year, row.period.quarter), float(row.actual.value), row.actual.status)
+                   for row in sheet.periods if row.actual is not None and row.actual.value is not None]
+        chart = indicators.indicator_chart(score, targets, actuals, cycle.end_year)
+        charts[sheet.indicator.pk] = {"id": f"ichart-{sheet.indicator.pk}", "spec": chart.spec}
+    return {
+        "period": period, "periods": periods, "score": board.results[result.pk],
+        "contributions": [shown(c) for c in board.contributions(result.pk)],
+        "why": [shown(c) for c in board.why(result.pk)],
+        "indicator_scores": board.indicators, "charts": charts,
+    }
 
 
 # --- Scores on the pages: the period, the strategy map, the dashboard ----------------------
@@ -210,3 +246,47 @@ def strategy_map(request: HttpRequest, cycle: Cycle) -> HttpResponse:
             smap, plans.link_weights(cycle), plans.result_own_costs(cycle) if view == "sunburst" else None,
         )
     return render(request, "plans/strategy_map.html", context)
+
+
+ATTENTION_SHOWN = 8
+
+
+def _dashboard(request: HttpRequest, cycle: Cycle, levels: list[Any]) -> dict[str, Any]:
+    """The top of the overview: the goals with their score and trend, statuses by tier,
+    and what needs attention. The plan is read once and scored for each year so far."""
+    period, periods = _period(request, cycle)
+    years = [p for p in periods if p <= period] or [period]
+    boards = indicators.scoreboards(cycle, years)
+    board = boards[-1]
+    visible = _visible_units(request, cycle)
+    top = {level.pk for level in levels if level.rank == 0}
+    seen = [r for r in board.results.values() if visible is None or r.unit_id in visible]
+    goals = [
+        {"r": r, "id": f"spark-{r.id}", "spark": {"x": [p.year for p in years],
+                           "y": [b.results[r.id].score for b in boards],
+                           "forecast": r.forecast, "end": cycle.end_year}}
+        for r in seen if r.level_id in top
+    ]
+    by_tier = []
+    for tier in plans.TIERS:
+        counts = [(status, sum(1 for r in seen if r.tier == tier and r.status == status))
+                  for status in plans.STATUSES]
+        total = sum(n for _, n in counts)
+        if total:
+            by_tier.append({"tier": tier, "counts": counts, "total": total})
+    has_items = board.graph.item_count
+    position = board.position
+    off = sorted((r for r in seen if r.status == "off_track"), key=lambda r: (r.tier, r.score or 0, r.code))
+    missing = sorted((r for r in seen if r.likely_to_miss and r.status != "off_track"),
+                     key=lambda r: (r.tier, r.forecast if r.forecast is not None else 0, r.code))
+    silent = sorted((r for r in seen if r.status == "no_data" and has_items[position[r.id]] > 0),
+                    key=lambda r: (r.tier, r.code))
+    return {
+        "period": period, "periods": periods, "goals": goals, "status_by_tier": by_tier,
+        "statuses": plans.STATUSES,
+        "attention": [
+            ("off_track", "Off track", off[:ATTENTION_SHOWN], len(off)),
+            ("likely_to_miss", "Likely to miss the end target", missing[:ATTENTION_SHOWN], len(missing)),
+            ("no_data", "Nothing reported yet", silent[:ATTENTION_SHOWN], len(silent)),
+        ],
+    }

@@ -86,3 +86,24 @@ def tier_name(tier: int) -> str:
 @register.inclusion_tag("components/tier.html")
 def tier_badge(tier: int) -> dict[str, object]:
     return {"tier": tier, "name": tier_name(tier)}
+
+
+STATUS_LABELS = {"on_track": "On track", "at_risk": "At risk", "off_track": "Off track", "no_data": "No data"}
+
+
+@register.filter
+def status_label(status: str) -> str:
+    """The words for a score status (never colour alone)."""
+    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+
+
+@register.inclusion_tag("components/score.html")
+def score_chip(score: float | None, status: str, coverage: float | None = None) -> dict[str, object]:
+    """A score with its status in words, and its coverage when given."""
+    return {"score": score, "status": status, "label": status_label(status), "coverage": coverage}
+
+
+@register.filter
+def words(code: str) -> str:
+    """A code as words: ``weighted_mean`` -> ``weighted mean``."""
+    return str(code).replace("_", " ")
