@@ -79,20 +79,19 @@ def planner(transactional_db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def organisation(transactional_db) -> str:  # type: ignore[no-untyped-def]
-    """The demo organisation when its builder is there, else the test plan; returns
-    the cycle code."""
-    try:
-        from goldenthread.demo.builder import demo_document
-        from goldenthread.interop.services import plan_load
-    except ImportError:
-        from tests.pages.plan import build_plan
-
-        return build_plan(extra_outputs=3).cycle.code
+def organisation(transactional_db, planner) -> str:  # type: ignore[no-untyped-def]
+    """The demo organisation, with ``planner`` holding the planner role on the whole of
+    it; returns the cycle code."""
     from goldenthread.core.audit import Actor
+    from goldenthread.demo.builder import demo_document
+    from goldenthread.interop.services import plan_load
+    from goldenthread.org.models import OrgUnit
+    from goldenthread.org.services import role_grant
 
     document = demo_document()
-    plan_load(actor=Actor(label="test:e2e"), document=document)
+    cycle = plan_load(actor=Actor(label="test:e2e"), document=document)
+    top = OrgUnit.objects.get(cycle=cycle, parent=None)
+    role_grant(actor=Actor(label="test:e2e"), user=planner, unit=top, role="planner")
     return str(document["cycle"]["code"])
 
 

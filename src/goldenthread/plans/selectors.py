@@ -402,6 +402,7 @@ def map_layout(
 def strategy_map(
     board: Any, shown: set[int], chosen: set[int], links: list[tuple[int, int]], filters: MapFilters,
     units: UnitRows, levels: dict[int, str], visible_units: frozenset[int] | None,
+    ranks: dict[int, int] | None = None,
 ) -> StrategyMap:
     """Arrange the ``shown`` results, scored on ``board`` (an ``indicators.selectors.
     Scoreboard``), as tiers of unit groups. Context cards the user may not see are left
@@ -422,7 +423,8 @@ def strategy_map(
         results = [r for r in results if r.id in keep]
         chosen = chosen & {r.id for r in results if r.status == filters.status}
     groups: dict[tuple[int, int], MapGroup] = {}
-    for r in sorted(results, key=lambda r: (r.tier, units[r.unit_id][1], r.code)):
+    ranks = ranks or {}
+    for r in sorted(results, key=lambda r: (r.tier, units[r.unit_id][1], ranks.get(r.level_id, 0), r.code)):
         key = (r.tier, r.unit_id)
         if key not in groups:
             _parent, code, name, _tier = units[r.unit_id]

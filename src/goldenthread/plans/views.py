@@ -238,7 +238,8 @@ def strategy_map(request: HttpRequest, cycle: Cycle) -> HttpResponse:
         return render(request, "plans/strategy_map.html", context)
     board = indicators.scoreboard(cycle, period, roots=shown)
     level_names = {level.pk: level.name for level in levels}
-    smap = plans.strategy_map(board, set(shown), chosen, links, filters, units, level_names, visible)
+    smap = plans.strategy_map(board, set(shown), chosen, links, filters, units, level_names, visible,
+                              ranks={level.pk: level.rank for level in levels})
     context["smap"] = smap
     context["collapse"] = smap.size > COLLAPSE_ABOVE
     if view != "map":
