@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from goldenthread.core import selectors
+from goldenthread.core.audit import Actor
 from goldenthread.core.services import object_create, object_delete, object_update
 from goldenthread.finance.models import CostLine, Fund
 from goldenthread.indicators.models import Actual
@@ -180,3 +181,23 @@ def test_the_panel_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(13):
         response = signed_in.get(_url(edited), **HTMX)
     assert response.status_code == 200
+
+
+def test_rows_of_one_plan_load_are_drawn_as_one_entry(plan: Plan, signed_in: Client, user):
+    from goldenthread.interop.services import plan_dump, plan_load
+    from tests.pages.plan import grant
+
+    document = plan_dump(plan.cycle)
+    document["cycle"]["code"] = "SP2099"
+    loaded = plan_load(actor=Actor(label="cli:ops"), document=document)
+    grant(user, Plan(cycle=loaded, results={}, units={u.code: u for u in loaded.units.all()},
+                     people={}))
+    output = Result.objects.get(cycle=loaded, code="OP1.1.1")
+    history = selectors.object_history(output, user=user)
+    shown = history.shown
+    assert len(shown) == 1
+    assert shown[0].is_subject
+    assert len(shown[0].grouped) == len(history.entries) > 5
+    text = _text(signed_in.get(_url(output), **HTMX).content.decode())
+    assert f"{len(history.entries)} records, this one among them, together" in text
+    assert "loaded from a plan file" in text

@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from goldenthread.core.models import AuditEntry
 
-HISTORY_PAGE = 20
+HISTORY_PAGE = 20  # entries drawn at a time (the rows of one load count as one)
+HISTORY_WINDOW = 500  # rows read at a time to draw them
 AUDIT_PAGE = 50
 EMPTY = "—"
 # Fields not worth a line in a history: the key, and the cycle every record of a plan shares.
@@ -65,6 +66,8 @@ class HistoryEntry:
     type_label: str
     changes: list[FieldChange] = field(default_factory=list)
     is_subject: bool = True  # the object whose history this is, not a record attached to it
+    # When this entry stands for a run of rows of one load or bulk change, all of them.
+    grouped: list[HistoryEntry] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -207,16 +210,39 @@ def _rows_of(queryset: QuerySet[Any]) -> Q:
 
 @dataclass
 class History:
-    """A page of an object's history, newest first."""
+    """A page of an object's history, newest first: ``shown`` are the entries as drawn
+    (the rows of one load or bulk change drawn as one), ``entries`` the rows they hold."""
 
     subject: models.Model
     entries: list[HistoryEntry]
+    shown: list[HistoryEntry]
     offset: int
     has_more: bool
 
     @property
     def next_offset(self) -> int:
         return self.offset + len(self.entries)
+
+
+def group_batches(entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    shown: list[HistoryEntry] = []
+    for item in entries:
+        last = shown[-1] if shown else None
+        e = item.entry
+        if (
+            last is not None and e.batch is not None and last.entry.batch == e.batch
+            and last.entry.action == e.action and last.entry.actor_label == e.actor_label
+        ):
+            if not last.grouped:
+                shown[-1] = last = HistoryEntry(
+                    entry=last.entry, type_label=last.type_label, is_subject=last.is_subject,
+                    grouped=[last],
+                )
+            last.grouped.append(item)
+            last.is_subject = last.is_subject or item.is_subject
+        else:
+            shown.append(item)
+    return shown
 
 
 def object_history(
@@ -231,8 +257,9 @@ def object_history(
     of the records attached to it (for a result: its indicators, targets, actuals,
     links, costs, staff time, risks, assumptions), those ``user`` may see.
 
-    One query for the rows (the attached records are subqueries), then one per kind
-    of record the changed foreign keys point to.
+    ``limit`` entries are drawn, the rows of one load or bulk change as one entry. One
+    query for the rows (the attached records are subqueries), then one per kind of
+    record the changed foreign keys point to.
     """
     subject = (object_type(obj), str(obj.pk))
     condition = Q(object_type=subject[0], object_id=subject[1])
@@ -243,11 +270,14 @@ def object_history(
             condition |= _rows_of(queryset)
     rows = list(
         AuditEntry.objects.filter(condition).select_related("actor")
-        .order_by("-at", "-id")[offset:offset + limit + 1]
+        .order_by("-at", "-id")[offset:offset + HISTORY_WINDOW + 1]
     )
+    window = rows[:HISTORY_WINDOW]
+    shown = group_batches(describe(window, subject))
+    entries = [row for item in shown[:limit] for row in (item.grouped or [item])]
     return History(
-        subject=obj, entries=describe(rows[:limit], subject), offset=offset,
-        has_more=len(rows) > limit,
+        subject=obj, entries=entries, shown=shown[:limit], offset=offset,
+        has_more=len(shown) > limit or len(rows) > len(window),
     )
 
 
