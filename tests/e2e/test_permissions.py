@@ -65,6 +65,15 @@ def test_lucas_sees_his_thread_and_is_refused_another_bureaus_result(page, live_
     page.locator("#history").scroll_into_view_if_needed()
     shoot(page, "22-lucas-history", full_page=False)
 
+    # an output of his department that also serves another bureau's outcome: that card
+    # of the thread is closed (code and unit, no title, no link)
+    page.goto(f"{live_server.url}/cycles/{demo}/results/OP5.1.4/")
+    closed = page.locator(".rcard--restricted").first
+    assert "A result of BDT, outside the units you may see." in closed.inner_text()
+    assert closed.locator("a").count() == 0
+    closed.scroll_into_view_if_needed()
+    shoot(page, "22b-lucas-closed-card", full_page=False)
+
     response = page.goto(f"{live_server.url}/cycles/{demo}/results/{foreign}/")
     assert response is not None and response.status == 403
     assert page.get_by_role("heading", level=1).inner_text().endswith("Not allowed")
