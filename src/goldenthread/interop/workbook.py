@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import itertools
 import json
 import re
 import zipfile
@@ -1063,7 +1064,7 @@ class _Importer:
             - {p["code"] for p in (plan.old or {}).get("parents") or ()}
         }
         rows = {o.identity[0]: o for o in self.origins["results"] if o.row is not None}
-        for child, parent in zip(codes, codes[1:], strict=False):
+        for child, parent in itertools.pairwise(codes):
             if (child, parent) in added and child in rows:
                 return rows[child], ".parents"
         return origin, rest
