@@ -141,7 +141,7 @@ class Inputs:
         self.years = years or [2028]
         self.ids: dict[str, int] = {}
         self.results: dict[int, ResultInfo] = {}
-        self.links: list[tuple[int, int, Decimal]] = []
+        self.links: list[tuple[int, int, int]] = []
         self.units = {1: UnitInfo("U1", "Unit one", None, 1), 2: UnitInfo("U2", "Unit two", 1, 2)}
         self.funds = {1: FundInfo("regular_budget", "Regular budget", True),
                       2: FundInfo("F1", "Fund one", False)}
@@ -158,13 +158,13 @@ class Inputs:
         self.results[rid] = ResultInfo(code, f"Result {code}", kind, unit, priority)
         for parent in parents:
             name, weight = (parent, "1") if isinstance(parent, str) else parent
-            self.links.append((rid, self.ids[name], Decimal(weight)))
+            self.links.append((rid, self.ids[name], int(Decimal(weight) * 10_000)))
         return rid
 
     def cost(self, code: str, amount: str, year: int = 2028, source: int = 1,
              category: str = "travel_events") -> None:
         cents = int(Decimal(amount) * 100)
-        self.lines.append(CostLineIn(self.ids[code], year, category, source, cents, ""))
+        self.lines.append((self.ids[code], year, category, source, cents, ""))
 
     def person(self, code: str, grade: int | None = 1, capacity: str = "1", unit: int = 1,
                contract: str = "fixed_term", remote: bool = False) -> int:
@@ -175,7 +175,7 @@ class Inputs:
 
     def allocate(self, person: int, code: str, share: str, year: int = 2028) -> None:
         self.allocations.append(
-            AllocationIn(person, self.ids[code], year, int(Decimal(share) * 10_000))
+            (person, self.ids[code], year, int(Decimal(share) * 10_000))
         )
 
     def build(self) -> PlanInputs:

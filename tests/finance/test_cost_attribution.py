@@ -163,7 +163,7 @@ def test_a_loop_in_the_links_is_refused_by_name() -> None:
     p = Inputs()
     p.result("A1", "activity")
     p.result("A2", "activity", "A1")
-    p.links.append((p.ids["A1"], p.ids["A2"], Decimal(1)))
+    p.links.append((p.ids["A1"], p.ids["A2"], 10_000))
     p.cost("A1", "1.00")
     with pytest.raises(ValueError, match="link loop"):
         attribute(p.build())

@@ -89,7 +89,7 @@ def test_the_plan_and_the_gap_read_in_a_fixed_number_of_queries(
     small_plan: Cycle, django_assert_num_queries: object
 ) -> None:
     for reader, queries in (
-        (selectors.financial_plan, 9), (selectors.funding_gap, 11), (selectors.scenario_basis, 9),
+        (selectors.financial_plan, 10), (selectors.funding_gap, 12), (selectors.scenario_basis, 10),
         (selectors.workforce_report, 6),
     ):
         with django_assert_num_queries(queries):  # type: ignore[operator]

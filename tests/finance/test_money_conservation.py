@@ -31,12 +31,12 @@ YEARS = [2028, 2029]
 
 def _entered(inputs: PlanInputs) -> Decimal:
     """Every cost line and every costed allocation, added up directly."""
-    cents = sum(line.cents for line in inputs.cost_lines)
-    for alloc in inputs.allocations:
-        grade = inputs.people[alloc.person].grade
-        annual = inputs.grade_costs.get((grade, alloc.year)) if grade is not None else None
+    cents = sum(line[4] for line in inputs.cost_lines)
+    for person, _, year, share_e4 in inputs.allocations:
+        grade = inputs.people[person].grade
+        annual = inputs.grade_costs.get((grade, year)) if grade is not None else None
         if annual is not None:
-            cents += personnel_cost_cents(alloc.share_e4, annual)
+            cents += personnel_cost_cents(share_e4, annual)
     return money(cents)
 
 

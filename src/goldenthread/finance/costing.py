@@ -23,8 +23,9 @@ Amounts are integer cents inside the loops and ``Decimal`` at the edges.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -34,9 +35,9 @@ from goldenthread.finance.choices import CostCategory
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
-ONE = Fraction(1)
 PERSONNEL = CostCategory.PERSONNEL.value
 SHARE_SCALE = 10_000  # allocation shares keep 4 decimal places
+WEIGHT_SCALE = 10_000  # so do link weights
 
 OUTPUT, OUTCOME, IMPACT = "output", "outcome", "impact"
 
@@ -77,31 +78,48 @@ def personnel_cost(share: Decimal, annual_cost: Decimal) -> Decimal:
     return money(personnel_cost_cents(int(share * SHARE_SCALE), to_cents(annual_cost)))
 
 
+def _split(amount: int, weights: Sequence[int], total: int) -> list[int]:
+    """Largest remainder over integer weights adding up to ``total`` (amount >= 0)."""
+    parts: list[int] = []
+    remainders: list[int] = []
+    for weight in weights:
+        quotient, remainder = divmod(amount * weight, total)
+        parts.append(quotient)
+        remainders.append(remainder)
+    left = amount - sum(parts)
+    if left:
+        order = sorted(range(len(parts)), key=lambda i: (-remainders[i], i))
+        for i in order[:left]:
+            parts[i] += 1
+    return parts
+
+
+def _integer_weights(fractions: Sequence[Fraction]) -> tuple[list[int], int]:
+    """Fractions as integer weights over their least common denominator."""
+    denominator = math.lcm(*(f.denominator for f in fractions))
+    weights = [f.numerator * (denominator // f.denominator) for f in fractions]
+    return weights, sum(weights)
+
+
 def split_cents(amount: int, weights: Sequence[Fraction | Decimal | int]) -> list[int]:
     """Split ``amount`` cents in proportion to ``weights``, exactly.
 
     Largest remainder (Hamilton) method: everyone gets the whole cents of their exact
     share; the cents left over go one each to the largest fractional parts, ties to the
     earlier position. The parts always add up to ``amount``. Callers order the weights
-    (by code) so the result is deterministic.
+    (by code) so the result is deterministic. The arithmetic is on integers.
     """
     if amount < 0:
         return [-part for part in split_cents(-amount, weights)]
     fractions = [Fraction(w) for w in weights]
     if any(w < 0 for w in fractions):
         raise ValueError("weights cannot be negative")
-    total = sum(fractions, Fraction(0))
+    whole, total = _integer_weights(fractions)
     if total == 0:
         raise ValueError("cannot split by weights that add up to zero")
-    if len(fractions) == 1:
+    if len(whole) == 1:
         return [amount]
-    exact = [amount * w / total for w in fractions]
-    parts = [share.numerator // share.denominator for share in exact]
-    left = amount - sum(parts)
-    order = sorted(range(len(parts)), key=lambda i: (parts[i] - exact[i], i))
-    for i in order[:left]:
-        parts[i] += 1
-    return parts
+    return _split(amount, whole, total)
 
 
 def split_money(amount: Decimal, weights: Sequence[Fraction | Decimal | int]) -> list[Decimal]:
@@ -143,20 +161,11 @@ class PersonInfo(NamedTuple):
     remote: bool
 
 
-class CostLineIn(NamedTuple):
-    result: int
-    year: int
-    category: str
-    source: int
-    cents: int
-    description: str
-
-
-class AllocationIn(NamedTuple):
-    person: int
-    result: int
-    year: int
-    share_e4: int  # share of the year in ten-thousandths
+# A cost line: (result, year, category, fund, amount in cents, description). Plain tuples,
+# not named ones, because a large plan has hundreds of thousands of them.
+CostLineIn = tuple[int, int, str, int, int, str]
+# An allocation: (person, result, year, share of the year in ten-thousandths).
+AllocationIn = tuple[int, int, int, int]
 
 
 @dataclass
@@ -166,7 +175,7 @@ class PlanInputs:
     currency: str
     years: list[int]
     results: dict[int, ResultInfo]
-    links: list[tuple[int, int, Decimal]]  # child, parent, weight
+    links: list[tuple[int, int, int]]  # child, parent, weight in ten-thousandths
     units: dict[int, UnitInfo]
     funds: dict[int, FundInfo]
     cost_lines: list[CostLineIn]
@@ -186,39 +195,107 @@ class PlanInputs:
 
 # ------------------------------------------------------------------------- cascade
 
-Reach = tuple[tuple[int, Fraction], ...]
+
+class Reach:
+    """Where a result's cost goes: ``targets`` (ordered by code) and integer ``weights``;
+    target i takes ``weights[i] / total`` of it. Empty when the cost reaches nothing."""
+
+    __slots__ = ("targets", "total", "weights")
+
+    def __init__(self, targets: tuple[int, ...], weights: tuple[int, ...], total: int) -> None:
+        self.targets = targets
+        self.weights = weights
+        self.total = total
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, Fraction]]) -> Reach:
+        """From (target, fraction) pairs, in the order given."""
+        items = list(pairs)
+        if not items:
+            return EMPTY
+        weights, total = _integer_weights([f for _, f in items])
+        return cls(tuple(t for t, _ in items), tuple(weights), total)
+
+    def __bool__(self) -> bool:
+        return bool(self.targets)
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def __iter__(self) -> Iterator[tuple[int, Fraction]]:
+        """(target, fraction of the cost) pairs."""
+        for target, weight in zip(self.targets, self.weights, strict=True):
+            yield target, Fraction(weight, self.total)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reach) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Reach({list(self)!r})"
+
+    def fraction(self, target: int) -> Fraction:
+        return Fraction(self.weights[self.targets.index(target)], self.total)
+
+
+EMPTY = Reach((), (), 1)
 
 
 class Cascade:
     """The results DAG as costs climb it: which outputs, and which outcomes, each
-    result's cost reaches, and in what proportions (fractions adding up to 1)."""
+    result's cost reaches, and in what proportions. Link weights are integers in
+    ten-thousandths (the four places the database keeps)."""
 
     def __init__(
         self, kinds: Mapping[int, str], codes: Mapping[int, str],
-        links: Iterable[tuple[int, int, Decimal]],
+        links: Iterable[tuple[int, int, int]],
     ) -> None:
         self.kinds = kinds
         self.codes = codes
-        parents: dict[int, list[tuple[int, Fraction]]] = defaultdict(list)
+        parents: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for child, parent, weight in links:
-            parents[child].append((parent, Fraction(weight)))
-        self.parents: dict[int, list[tuple[int, Fraction]]] = dict(parents)
+            parents[child].append((parent, weight))
+        self.parents: dict[int, list[tuple[int, int]]] = dict(parents)
         self._outputs: dict[int, Reach] = {}
         self._outcomes: dict[int, Reach] = {}
 
     def outputs_of(self, result: int) -> Reach:
         """The outputs a cost on ``result`` reaches: itself if it is an output; none if
         it is an outcome or an impact; else those its links lead to."""
-        return self._reach(result, self._outputs, OUTPUT, (OUTCOME, IMPACT))
+        found = self._outputs.get(result)
+        if found is None:
+            found = self._reach(result, self._outputs, OUTPUT, (OUTCOME, IMPACT))
+        return found
 
     def outcomes_of(self, result: int) -> Reach:
         """The outcomes an output's cost reaches, through any level but an impact."""
-        return self._reach(result, self._outcomes, OUTCOME, (IMPACT,))
+        found = self._outcomes.get(result)
+        if found is None:
+            found = self._reach(result, self._outcomes, OUTCOME, (IMPACT,))
+        return found
+
+    def _simple(self, node: int, memo: dict[int, Reach], target: str, stops: tuple[str, ...]) -> Reach | None:
+        """The reach of ``node`` when no walk is needed (a target, a stop, or parents all
+        known already), else None."""
+        kind = self.kinds.get(node)
+        if kind == target:
+            return Reach((node,), (1,), 1)
+        if kind in stops:
+            return EMPTY
+        parents = self.parents.get(node, ())
+        if len(parents) == 1:
+            return memo.get(parents[0][0])
+        if all(p in memo for p, _ in parents):
+            return self._combine(parents, memo)
+        return None
 
     def _reach(self, start: int, memo: dict[int, Reach], target: str, stops: tuple[str, ...]) -> Reach:
-        found = memo.get(start)
-        if found is not None:
-            return found
+        simple = self._simple(start, memo, target, stops)
+        if simple is not None:
+            memo[start] = simple
+            return simple
         stack = [start]
         opened: set[int] = set()
         while stack:
@@ -228,11 +305,11 @@ class Cascade:
                 continue
             kind = self.kinds.get(node)
             if kind == target:
-                memo[node] = ((node, ONE),)
+                memo[node] = Reach((node,), (1,), 1)
                 stack.pop()
                 continue
             if kind in stops:
-                memo[node] = ()
+                memo[node] = EMPTY
                 stack.pop()
                 continue
             parents = self.parents.get(node, ())
@@ -249,26 +326,37 @@ class Cascade:
             memo[node] = self._combine(parents, memo)
         return memo[start]
 
-    def _combine(self, parents: Sequence[tuple[int, Fraction]], memo: dict[int, Reach]) -> Reach:
-        leading = [(memo[p], w) for p, w in parents if memo[p]]
+    def _combine(self, parents: Sequence[tuple[int, int]], memo: dict[int, Reach]) -> Reach:
+        """Weights are shared among the parents that lead somewhere. Integer arithmetic:
+        parent p (link weight w) passes target t the share w * W[t] / (T * sum of w), so
+        over the common denominator lcm(T) * sum(w) every share is a whole number."""
+        leading = [(memo[p], w) for p, w in parents if memo[p].targets]
         if not leading:
-            return ()
+            return EMPTY
         if len(leading) == 1:
             return leading[0][0]
-        total = sum((w for _, w in leading), Fraction(0))
-        mass: dict[int, Fraction] = defaultdict(Fraction)
+        common = math.lcm(*(reach.total for reach, _ in leading))
+        mass: dict[int, int] = defaultdict(int)
         for reach, weight in leading:
-            for target, fraction in reach:
-                mass[target] += weight * fraction / total
-        return tuple(sorted(mass.items(), key=lambda item: (self.codes.get(item[0], ""), item[0])))
+            scale = weight * (common // reach.total)
+            for target, share in zip(reach.targets, reach.weights, strict=True):
+                mass[target] += scale * share
+        codes = self.codes
+        targets = sorted(mass, key=lambda t: (codes.get(t, ""), t))
+        weights = [mass[t] for t in targets]
+        divisor = math.gcd(*weights)
+        return Reach(tuple(targets), tuple(w // divisor for w in weights), sum(weights) // divisor)
 
 
-def spread(amount: int, reach: Reach) -> list[tuple[int, int]]:
+def spread(amount: int, reach: Reach | Sequence[tuple[int, Fraction]]) -> list[tuple[int, int]]:
     """``amount`` cents over the targets of ``reach``, exactly."""
-    if len(reach) == 1:
-        return [(reach[0][0], amount)]
-    parts = split_cents(amount, [fraction for _, fraction in reach])
-    return [(target, part) for (target, _), part in zip(reach, parts, strict=True)]
+    if not isinstance(reach, Reach):
+        reach = Reach.of(reach)
+    if len(reach.targets) == 1:
+        return [(reach.targets[0], amount)]
+    if amount < 0:
+        return [(t, -part) for t, part in spread(-amount, reach)]
+    return list(zip(reach.targets, _split(amount, reach.weights, reach.total), strict=True))
 
 
 # --------------------------------------------------------------------- attribution
@@ -345,57 +433,78 @@ def attribute(inputs: PlanInputs, *, explain: Collection[int] = ()) -> Attributi
     off_output: dict[Cell, int] = defaultdict(int)
     origins: dict[int, list[CostOrigin]] = defaultdict(list)
     explain = set(explain)
-    outputs_of = cascade.outputs_of
+    # The hot loops below run once per cost line and allocation (hundreds of thousands
+    # in a large plan): plain tuples, local names, and the one-output case inline.
+    reached = cascade.outputs_of
 
     for line in inputs.cost_lines:
-        if line.cents == 0:
+        result, year, category, source, cents, _ = line
+        if not cents:
             continue
-        reach = outputs_of(line.result)
-        if not reach:
-            off_output[(line.result, line.year, line.category, line.source)] += line.cents
-            continue
-        for output, part in spread(line.cents, reach):
-            outputs[(output, line.year, line.category, line.source)] += part
-            if output in explain:
-                origins[output].append(_line_origin(inputs, line, output, part, reach))
+        reach = reached(result)
+        targets = reach.targets
+        if len(targets) == 1:
+            output = targets[0]
+            outputs[(output, year, category, source)] += cents
+            if explain and output in explain:
+                origins[output].append(_line_origin(inputs, line, output, cents, reach))
+        elif not targets:
+            off_output[(result, year, category, source)] += cents
+        else:
+            for output, part in spread(cents, reach):
+                outputs[(output, year, category, source)] += part
+                if explain and output in explain:
+                    origins[output].append(_line_origin(inputs, line, output, part, reach))
 
     regular = inputs.regular_fund
     uncosted: list[UncostedAllocation] = []
-    people, grade_costs = inputs.people, inputs.grade_costs
+    grade_of = {pid: person.grade for pid, person in inputs.people.items()}
+    grade_costs = inputs.grade_costs
     for alloc in inputs.allocations:
-        person = people[alloc.person]
-        annual = grade_costs.get((person.grade, alloc.year)) if person.grade is not None else None
+        pid, result, year, share_e4 = alloc
+        grade = grade_of[pid]
+        annual = grade_costs.get((grade, year)) if grade is not None else None
         if annual is None:
             uncosted.append(UncostedAllocation(
-                person.code, codes[alloc.result], alloc.year, Decimal(alloc.share_e4).scaleb(-4),
-                NO_GRADE if person.grade is None else NO_STANDARD_COST,
+                inputs.people[pid].code, codes[result], year, Decimal(share_e4).scaleb(-4),
+                NO_GRADE if grade is None else NO_STANDARD_COST,
             ))
             continue
-        cost = personnel_cost_cents(alloc.share_e4, annual)
-        if cost == 0:
+        quotient, remainder = divmod(share_e4 * annual, SHARE_SCALE)
+        cost = quotient + (1 if 2 * remainder >= SHARE_SCALE else 0)  # personnel_cost_cents
+        if not cost:
             continue
-        reach = outputs_of(alloc.result)
-        if not reach:
-            off_output[(alloc.result, alloc.year, PERSONNEL, regular)] += cost
+        reach = reached(result)
+        targets = reach.targets
+        if len(targets) == 1:
+            outputs[(targets[0], year, PERSONNEL, regular)] += cost
+            parts: Iterable[tuple[int, int]] = ((targets[0], cost),)
+        elif not targets:
+            off_output[(result, year, PERSONNEL, regular)] += cost
             continue
-        for output, part in spread(cost, reach):
-            outputs[(output, alloc.year, PERSONNEL, regular)] += part
-            if output in explain:
-                origins[output].append(
-                    _allocation_origin(inputs, alloc, person, annual, cost, output, part, reach)
-                )
+        else:
+            parts = spread(cost, reach)
+            for output, part in parts:
+                outputs[(output, year, PERSONNEL, regular)] += part
+        if explain:
+            for output, part in parts:
+                if output in explain:
+                    origins[output].append(_allocation_origin(
+                        inputs, alloc, inputs.people[pid], annual, cost, output, part, reach
+                    ))
     return Attribution(cascade, dict(outputs), dict(off_output), uncosted, dict(origins))
 
 
 def _portion(reach: Reach, output: int) -> Fraction:
-    return next(fraction for target, fraction in reach if target == output)
+    return reach.fraction(output)
 
 
 def _line_origin(inputs: PlanInputs, line: CostLineIn, output: int, part: int, reach: Reach) -> CostOrigin:
+    result, year, category, source, cents, description = line
     return CostOrigin(
-        kind="cost_line", result=inputs.results[line.result].code, year=line.year,
-        category=line.category, source=inputs.funds[line.source].code, amount=money(part),
-        item_amount=money(line.cents), portion=_portion(reach, output), description=line.description,
+        kind="cost_line", result=inputs.results[result].code, year=year, category=category,
+        source=inputs.funds[source].code, amount=money(part), item_amount=money(cents),
+        portion=_portion(reach, output), description=description,
     )
 
 
@@ -403,13 +512,14 @@ def _allocation_origin(
     inputs: PlanInputs, alloc: AllocationIn, person: PersonInfo, annual: int, cost: int,
     output: int, part: int, reach: Reach,
 ) -> CostOrigin:
+    _, result, year, share_e4 = alloc
     return CostOrigin(
-        kind="allocation", result=inputs.results[alloc.result].code, year=alloc.year,
+        kind="allocation", result=inputs.results[result].code, year=year,
         category=PERSONNEL, source=inputs.funds[inputs.regular_fund].code, amount=money(part),
         item_amount=money(cost), portion=_portion(reach, output), person=person.code,
         person_name=person.name,
         grade=inputs.grades[person.grade] if person.grade is not None else "",
-        share=Decimal(alloc.share_e4).scaleb(-4), standard_cost=money(annual),
+        share=Decimal(share_e4).scaleb(-4), standard_cost=money(annual),
     )
 
 
@@ -655,12 +765,15 @@ def financial_plan(inputs: PlanInputs, attribution: Attribution | None = None) -
     for (output, year, category, fund), cents in found.outputs.items():
         unit = results[output].unit
         reach = outcomes_of(output)
-        if not reach:
+        targets = reach.targets
+        if len(targets) == 1:
+            cells[(targets[0], unit, year, category, fund)] += cents
+        elif not targets:
             cells[(None, unit, year, category, fund)] += cents
             unattributed[(output, NO_OUTCOME)][year] += cents
-            continue
-        for outcome, part in spread(cents, reach):
-            cells[(outcome, unit, year, category, fund)] += part
+        else:
+            for outcome, part in spread(cents, reach):
+                cells[(outcome, unit, year, category, fund)] += part
     for (result, year, category, fund), cents in found.off_output.items():
         cells[(None, results[result].unit, year, category, fund)] += cents
         unattributed[(result, NOT_ON_OUTPUT)][year] += cents

@@ -37,6 +37,7 @@ from goldenthread.finance.costing import (
     UNATTRIBUTED,
     ZERO,
     Label,
+    Reach,
     money,
     spread,
     to_cents,
@@ -60,7 +61,7 @@ class ScenarioOutput(NamedTuple):
     priority: str
     unit: str
     cost: Mapping[tuple[int, str], int]  # (year, fund code) -> cents
-    outcomes: tuple[tuple[int, Fraction], ...]
+    outcomes: Reach | tuple[tuple[int, Fraction], ...]  # the outcomes it serves, with shares
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class EnvelopeUse:
         return self.amount - self.used
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Decision:
     """What a scenario decided for one output, and why."""
 
@@ -92,13 +93,21 @@ class Decision:
     title: str
     priority: str
     unit: str
-    cost: Decimal  # over the years the scenario sets envelopes for
-    by_year: dict[int, Decimal]
+    cost_cents: int  # over the years the scenario sets envelopes for
+    cents_by_year: dict[int, int]
     funded: bool
     reason: str
     order: int | None  # its turn in the funding order (None: won't, never considered)
     score: float | None = None
     rank: int | None = None
+
+    @property
+    def cost(self) -> Decimal:
+        return money(self.cost_cents)
+
+    @property
+    def by_year(self) -> dict[int, Decimal]:
+        return {year: money(cents) for year, cents in sorted(self.cents_by_year.items())}
 
 
 @dataclass(frozen=True)
@@ -137,16 +146,17 @@ class ScenarioResult:
 
     @property
     def funded_cost(self) -> Decimal:
-        return sum((d.cost for d in self.funded), ZERO)
+        return money(sum(d.cost_cents for d in self.decisions if d.funded))
 
     @property
     def unfunded_cost(self) -> Decimal:
         """The cost left unfunded, won't outputs aside: the scenario's gap."""
-        return sum((d.cost for d in self.unfunded if d.priority != WONT), ZERO)
+        return money(sum(d.cost_cents for d in self.decisions
+                         if not d.funded and d.priority != WONT))
 
     @property
     def wont_cost(self) -> Decimal:
-        return sum((d.cost for d in self.decisions if d.priority == WONT), ZERO)
+        return money(sum(d.cost_cents for d in self.decisions if d.priority == WONT))
 
     @property
     def outcomes_without_funded_output(self) -> list[ScenarioOutcome]:
@@ -177,19 +187,24 @@ def _fmt(cents: int) -> str:
 
 
 def _misfits(
-    years: Sequence[int], by_year: Mapping[int, int], by_year_source: Mapping[tuple[int, str], int],
+    by_year: Mapping[int, int], by_year_source: Mapping[tuple[int, str], int],
     total_left: Mapping[int, int], source_left: Mapping[tuple[int, str], int],
 ) -> list[str]:
-    """Every envelope an output's cost does not fit in, in words."""
+    """Every envelope an output's cost does not fit in, in words. Only the output's own
+    years and sources are looked at: what is left of an envelope is never negative, so a
+    cost of nothing always fits."""
+    if all(need <= total_left.get(year, need) for year, need in by_year.items()) and all(
+        need <= source_left.get(key, need) for key, need in by_year_source.items()
+    ):
+        return []
     problems = []
-    for year in years:
-        need = by_year.get(year, 0)
+    for year, need in sorted(by_year.items()):
         left = total_left.get(year)
         if left is not None and need > left:
             problems.append(f"needs {_fmt(need)} in {year}, {_fmt(left)} left")
-    for (year, source), left in source_left.items():
-        need = by_year_source.get((year, source), 0)
-        if need > left:
+    for (year, source), need in sorted(by_year_source.items()):
+        left = source_left.get((year, source))
+        if left is not None and need > left:
             problems.append(f"needs {_fmt(need)} of {source} in {year}, {_fmt(left)} left")
     return problems
 
@@ -268,22 +283,21 @@ def run_scenario(
         else:
             turn += 1
             order = turn
-            problems = _misfits(years, by_year, by_year_source, total_left, source_left)
+            problems = _misfits(by_year, by_year_source, total_left, source_left)
             if problems:
                 reason = "does not fit: " + "; ".join(problems)
             else:
                 funded, reason = True, "fits"
-                for year in years:
+                for year, need in by_year.items():
                     if year in total_left:
-                        total_left[year] -= by_year.get(year, 0)
-                for key in source_left:
-                    source_left[key] -= by_year_source.get(key, 0)
+                        total_left[year] -= need
+                for key, need in by_year_source.items():
+                    if key in source_left:
+                        source_left[key] -= need
                 funded_ids.add(output.id)
         decision = Decision(
-            code=output.code, title=output.title, priority=output.priority, unit=output.unit,
-            cost=money(cost), by_year={y: money(c) for y, c in sorted(by_year.items())},
-            funded=funded, reason=reason, order=order, score=scores.get(output.id),
-            rank=ranks.get(output.id),
+            output.code, output.title, output.priority, output.unit, cost, by_year, funded,
+            reason, order, scores.get(output.id), ranks.get(output.id),
         )
         (wont if output.priority == WONT else decisions).append(decision)
 
@@ -313,15 +327,18 @@ def _outcomes(
     served: dict[int | None, int] = defaultdict(int)
     served_funded: dict[int | None, int] = defaultdict(int)
     for output in outputs:
-        reach: tuple[tuple[int | None, Fraction], ...] = output.outcomes or ((None, Fraction(1)),)
-        for outcome, _ in reach:
+        parts: list[tuple[int | None, int]] = (
+            list(spread(costs[output.id], output.outcomes)) if output.outcomes
+            else [(None, costs[output.id])]
+        )
+        for outcome, _ in parts:
             served[outcome] += 1
             if output.id in funded:
                 served_funded[outcome] += 1
         if output.priority == WONT:
             continue
         target = funded_cost if output.id in funded else gap
-        for outcome, part in spread(costs[output.id], reach):  # type: ignore[arg-type]
+        for outcome, part in parts:
             target[outcome] += part
     keys: set[int | None] = {*labels, *served}
     names: dict[int | None, Label] = {None: UNATTRIBUTED}

@@ -13,16 +13,26 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Sum
+from django.db import connections
+from django.db.models import (
+    BigIntegerField,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Round
 
 from goldenthread.finance import costing, funding, scenarios, workforce
 from goldenthread.finance.choices import CostCategory
 from goldenthread.finance.costing import (
     SHARE_SCALE,
+    WEIGHT_SCALE,
     ZERO,
-    AllocationIn,
-    CostLineIn,
     CostRow,
     CostTable,
     FinancialPlan,
@@ -47,7 +57,7 @@ from goldenthread.finance.scenarios import (
 from goldenthread.finance.workforce import WorkforceReport
 from goldenthread.mobilisation.models import Revenue
 from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person
-from goldenthread.plans.models import Cycle, Link, Result
+from goldenthread.plans.models import Cycle, Level, Link, Result
 
 
 def _category_table(years: list[int], sums: dict[tuple[int, str], Decimal]) -> CostTable:
@@ -159,13 +169,54 @@ def result_allocations(result: Result) -> list[AllocationLine]:
 # --------------------------------------------------------------- the whole plan
 
 
-def plan_inputs(cycle: Cycle, *, results: Collection[int] | None = None) -> PlanInputs:
-    """Everything costing needs of a cycle, in nine queries. ``results`` limits the cost
-    lines and allocations read to those on these results (the cascade is read whole)."""
-    cid = cycle.pk
-    result_rows = Result.objects.filter(cycle_id=cid).values_list(
-        "id", "code", "title", "level__kind", "unit_id", "priority"
+def scaled(field: str, scale: int) -> Cast:
+    """A decimal column as a whole number of its smallest unit, computed by the database so
+    that no row builds a ``Decimal``: amounts in cents (100), shares and link weights in
+    ten-thousandths (10,000). Exact for every value the column can hold."""
+    return Cast(
+        Round(ExpressionWrapper(F(field) * Value(scale), output_field=DecimalField())),
+        BigIntegerField(),
     )
+
+
+def fetch_rows(queryset: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` query read straight from the database cursor.
+
+    Django's per-value converters are skipped (a large plan reads hundreds of thousands of
+    rows), so this is only for columns that come back as the Python values wanted:
+    integers (``scaled`` turns decimals into integers) and text."""
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def people_of(cycle_id: int) -> dict[int, PersonInfo]:
+    """The cycle's people by id, in one query."""
+    rows = fetch_rows(
+        Person.objects.filter(cycle_id=cycle_id)
+        .annotate(capacity_e2=scaled("capacity", 100))
+        .values_list("id", "code", "name", "unit_id", "grade_id", "capacity_e2", "contract", "remote")
+        .order_by()
+    )
+    return {
+        pid: PersonInfo(code, name, unit, grade, Decimal(capacity).scaleb(-2), contract, bool(remote))
+        for pid, code, name, unit, grade, capacity, contract, remote in rows
+    }
+
+
+def plan_inputs(
+    cycle: Cycle, *, results: Collection[int] | None = None, by_source_only: bool = False
+) -> PlanInputs:
+    """Everything costing needs of a cycle, in ten queries. ``results`` limits the cost
+    lines and allocations read to those on these results (the cascade is read whole).
+    ``by_source_only`` reads cost lines without their category and description (both
+    left empty), which is all a funding scenario needs, and quicker on a large plan."""
+    cid = cycle.pk
+    level_kind = dict(Level.objects.filter(cycle_id=cid).values_list("id", "kind"))
+    result_rows = fetch_rows(Result.objects.filter(cycle_id=cid).values_list(
+        "id", "code", "title", "level_id", "unit_id", "priority"
+    ).order_by())
     lines = CostLine.objects.filter(result__cycle_id=cid)
     allocations = Allocation.objects.filter(result__cycle_id=cid)
     if results is not None:
@@ -174,8 +225,16 @@ def plan_inputs(cycle: Cycle, *, results: Collection[int] | None = None) -> Plan
     return PlanInputs(
         currency=cycle.currency,
         years=list(cycle.years),
-        results={row[0]: ResultInfo(*row[1:]) for row in result_rows.iterator(chunk_size=20000)},
-        links=list(Link.objects.filter(cycle_id=cid).values_list("child_id", "parent_id", "weight")),
+        results={
+            rid: ResultInfo(code, title, level_kind[level], unit, priority)
+            for rid, code, title, level, unit, priority in result_rows
+        },
+        links=fetch_rows(
+            Link.objects.filter(cycle_id=cid)
+            .annotate(weight_e4=scaled("weight", WEIGHT_SCALE))
+            .values_list("child_id", "parent_id", "weight_e4")
+            .order_by()
+        ),
         units={
             uid: UnitInfo(code, name, parent, tier)
             for uid, code, name, parent, tier in OrgUnit.objects.filter(cycle_id=cid).values_list(
@@ -188,31 +247,28 @@ def plan_inputs(cycle: Cycle, *, results: Collection[int] | None = None) -> Plan
                 "id", "code", "name", "is_regular"
             )
         },
-        cost_lines=[
-            CostLineIn(result, year, category, source, to_cents(amount), description)
-            for result, year, category, source, amount, description in lines.values_list(
-                "result_id", "year", "category", "source_id", "amount", "description"
-            ).iterator(chunk_size=20000)
-        ],
-        allocations=[
-            AllocationIn(person, result, year, int(share * SHARE_SCALE))
-            for person, result, year, share in allocations.values_list(
-                "person_id", "result_id", "year", "share"
-            ).iterator(chunk_size=20000)
-        ],
-        people={
-            row[0]: PersonInfo(*row[1:])
-            for row in Person.objects.filter(cycle_id=cid).values_list(
-                "id", "code", "name", "unit_id", "grade_id", "capacity", "contract", "remote"
-            ).iterator(chunk_size=20000)
-        },
+        cost_lines=fetch_rows(
+            lines.annotate(
+                cents=scaled("amount", 100),
+                **({"category_": Value(""), "description_": Value("")} if by_source_only else {}),
+            ).values_list(
+                "result_id", "year", "category_" if by_source_only else "category", "source_id",
+                "cents", "description_" if by_source_only else "description",
+            ).order_by()
+        ),
+        allocations=fetch_rows(
+            allocations.annotate(share_e4=scaled("share", SHARE_SCALE))
+            .values_list("person_id", "result_id", "year", "share_e4")
+            .order_by()
+        ),
+        people=people_of(cid),
         grades=dict(Grade.objects.filter(cycle_id=cid).values_list("id", "code")),
-        grade_costs={
-            (grade, year): to_cents(cost)
-            for grade, year, cost in GradeCost.objects.filter(grade__cycle_id=cid).values_list(
-                "grade_id", "year", "annual_cost"
-            )
-        },
+        grade_costs=dict(
+            ((grade, year), cents)
+            for grade, year, cents in GradeCost.objects.filter(grade__cycle_id=cid)
+            .annotate(cents=scaled("annual_cost", 100))
+            .values_list("grade_id", "year", "cents")
+        ),
     )
 
 
@@ -305,30 +361,34 @@ class ScenarioBasis:
 
 def scenario_basis(cycle: Cycle) -> ScenarioBasis:
     """Every output of the cycle with its cost by year and source, in plan_inputs' queries."""
-    inputs = plan_inputs(cycle)
+    inputs = plan_inputs(cycle, by_source_only=True)
     found = costing.attribute(inputs)
-    totals = costing.output_totals(found)
-    funds = {fid: f.code for fid, f in inputs.funds.items()}
-    outputs = []
+    fund_code = {fid: f.code for fid, f in inputs.funds.items()}
+    by_output: dict[int, dict[tuple[int, str], int]] = defaultdict(dict)
     costs: dict[tuple[int, str], int] = defaultdict(int)
+    for (output, year, _category, fund), cents in found.outputs.items():
+        key = (year, fund_code[fund])
+        cost = by_output[output]
+        cost[key] = cost.get(key, 0) + cents
+        costs[key] += cents
+    outputs = []
+    reached: set[int] = set()
+    units = inputs.units
+    outcomes_of = found.cascade.outcomes_of
     for rid, info in inputs.results.items():
         if info.kind != costing.OUTPUT:
             continue
-        cost = {(year, funds[fund]): cents for (year, fund), cents in totals.get(rid, {}).items()}
-        for key, cents in cost.items():
-            costs[key] += cents
+        reach = outcomes_of(rid)
+        reached.update(reach.targets)
         outputs.append(ScenarioOutput(
             id=rid, code=info.code, title=info.title, priority=info.priority,
-            unit=inputs.units[info.unit].code, cost=cost,
-            outcomes=found.cascade.outcomes_of(rid),
+            unit=units[info.unit].code, cost=by_output.get(rid, {}), outcomes=reach,
         ))
     outputs.sort(key=lambda o: o.code)
     return ScenarioBasis(
         cycle=cycle, outputs=outputs,
-        outcomes=costing.costed_outcomes(
-            inputs, {outcome for o in outputs for outcome, _ in o.outcomes}
-        ),
-        regular=inputs.funds[inputs.regular_fund].code,
+        outcomes=costing.costed_outcomes(inputs, reached),
+        regular=fund_code[inputs.regular_fund],
         funds={f.code: f.name for f in inputs.funds.values()},
         costs=dict(costs),
     )
@@ -380,18 +440,13 @@ def workforce_report(cycle: Cycle) -> WorkforceReport:
     """Allocated against available FTE per person, unit and year; over-allocation; demand
     by grade; the flexible workforce. Six queries."""
     cid = cycle.pk
-    people = {
-        row[0]: PersonInfo(*row[1:])
-        for row in Person.objects.filter(cycle_id=cid).values_list(
-            "id", "code", "name", "unit_id", "grade_id", "capacity", "contract", "remote"
-        ).iterator(chunk_size=20000)
-    }
-    allocations = [
-        AllocationIn(person, result, year, int(share * SHARE_SCALE))
-        for person, result, year, share in Allocation.objects.filter(
-            person__cycle_id=cid
-        ).values_list("person_id", "result_id", "year", "share").iterator(chunk_size=20000)
-    ]
+    people = people_of(cid)
+    allocations = fetch_rows(
+        Allocation.objects.filter(person__cycle_id=cid)
+        .annotate(share_e4=scaled("share", SHARE_SCALE))
+        .values_list("person_id", "result_id", "year", "share_e4")
+        .order_by()
+    )
     units = {
         uid: UnitInfo(code, name, parent, tier)
         for uid, code, name, parent, tier in OrgUnit.objects.filter(cycle_id=cid).values_list(
@@ -399,10 +454,10 @@ def workforce_report(cycle: Cycle) -> WorkforceReport:
         )
     }
     grade_costs = {
-        (grade, year): to_cents(cost)
-        for grade, year, cost in GradeCost.objects.filter(grade__cycle_id=cid).values_list(
-            "grade_id", "year", "annual_cost"
-        )
+        (grade, year): cents
+        for grade, year, cents in GradeCost.objects.filter(grade__cycle_id=cid)
+        .annotate(cents=scaled("annual_cost", 100))
+        .values_list("grade_id", "year", "cents")
     }
     contractual = dict(
         CostLine.objects.filter(result__cycle_id=cid, category=CostCategory.CONSULTANTS_CONTRACTUAL)

@@ -152,14 +152,14 @@ def workforce(
     shares: dict[tuple[int, int], int] = defaultdict(int)  # (person, year) -> share e4
     costs: dict[tuple[int, int], int] = defaultdict(int)  # (person, year) -> cents
     uncosted: dict[int, int] = defaultdict(int)  # person -> allocations with no cost
-    for alloc in allocations:
-        shares[(alloc.person, alloc.year)] += alloc.share_e4
-        grade = people[alloc.person].grade
-        annual = grade_costs.get((grade, alloc.year)) if grade is not None else None
+    for pid, _result, year, share_e4 in allocations:
+        shares[(pid, year)] += share_e4
+        grade = people[pid].grade
+        annual = grade_costs.get((grade, year)) if grade is not None else None
         if annual is None:
-            uncosted[alloc.person] += 1
+            uncosted[pid] += 1
         else:
-            costs[(alloc.person, alloc.year)] += personnel_cost_cents(alloc.share_e4, annual)
+            costs[(pid, year)] += personnel_cost_cents(share_e4, annual)
     by_person: dict[int, dict[int, int]] = defaultdict(dict)
     for (pid, year), share in shares.items():
         by_person[pid][year] = share
