@@ -172,3 +172,11 @@ def test_the_installed_command_runs_a_scenario(run_goldenthread: Run, tmp_path: 
     done = run_goldenthread("scenario", "--cycle", "FIN", "--envelope", "2028=abc")
     assert done.returncode != 0
     assert "--envelope 2028=abc: 'abc' is not an amount" in done.stderr
+
+
+def test_the_score_rule_with_nothing_reported_says_it_used_cost_order(small_plan: Cycle) -> None:
+    result = run_json("scenario", "--cycle", "FIN", "--envelope", "2028=1000000", "--rule", "score")
+    assert result["rule"] == "score"
+    assert result["notes"][0].startswith("No scores are available")
+    assert "No scores are available" in run("scenario", "--cycle", "FIN", "--envelope",
+                                            "2028=1000000", "--rule", "score")

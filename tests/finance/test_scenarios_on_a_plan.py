@@ -92,3 +92,37 @@ def test_scenarios_of_two_cycles_do_not_compare(small_plan: Cycle) -> None:
                         envelopes=[Envelope(2028, None, Decimal(1))])
     with pytest.raises(ValueError, match="same cycle"):
         selectors.scenario_compare(a, b)
+
+
+def _indicator(code: str, result: str, actual: int) -> dict[str, object]:
+    return {"code": code, "result": result, "name": f"Indicator {code}", "unit": "number",
+            "direction": "increase", "aggregation": "sum", "baseline": {"year": 2027, "value": 0},
+            "targets": {"2028": 100}, "actuals": {"2028": actual}}
+
+
+@pytest.mark.django_db
+def test_the_score_rule_funds_the_better_scoring_output_first() -> None:
+    from tests.finance.plan import load_small_plan, small_plan_document
+
+    results = small_plan_document()["results"]
+    for result in results:
+        if result["code"] in ("OP1", "OP2", "OP3"):
+            result["priority"] = "must"
+    cycle = load_small_plan(results=results, indicators=[
+        _indicator("K1", "OP3", 100), _indicator("K2", "OP1", 20),
+    ])
+    scores = selectors.output_scores(cycle)
+    basis = selectors.scenario_basis(cycle)
+    by_code = {o.code: o.id for o in basis.outputs}
+    assert scores[by_code["OP3"]] > scores[by_code["OP1"]]
+    assert scores[by_code["OP2"]] is None
+    envelope = [Envelope(2028, None, Decimal("225000"))]
+    by_score = basis.run(envelope, rule="score", scores=scores)
+    assert [d.code for d in by_score.funded] == ["OP3", "OP1"]
+    assert by_score.notes == []
+    by_cost = basis.run(envelope, rule="cost")
+    assert [d.code for d in by_cost.funded] == ["OP3", "OP2"]
+
+
+def test_with_nothing_reported_there_are_no_scores(small_plan: Cycle) -> None:
+    assert selectors.output_scores(small_plan) == {}

@@ -21,12 +21,14 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
+    Max,
     QuerySet,
     Sum,
     Value,
 )
 from django.db.models.functions import Cast, Round
 
+from goldenthread.core.periods import Period
 from goldenthread.finance import costing, funding, scenarios, workforce
 from goldenthread.finance.choices import CostCategory
 from goldenthread.finance.costing import (
@@ -55,6 +57,8 @@ from goldenthread.finance.scenarios import (
     ScenarioResult,
 )
 from goldenthread.finance.workforce import WorkforceReport
+from goldenthread.indicators.models import Actual
+from goldenthread.indicators.selectors import scoreboard
 from goldenthread.mobilisation.models import Revenue
 from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person
 from goldenthread.plans.models import Cycle, Level, Link, Result
@@ -392,6 +396,17 @@ def scenario_basis(cycle: Cycle) -> ScenarioBasis:
         funds={f.code: f.name for f in inputs.funds.values()},
         costs=dict(costs),
     )
+
+
+def output_scores(cycle: Cycle) -> dict[int, float | None]:
+    """Each result's score (0-100, None with no data) for the latest year with reported
+    actuals: what the ``score`` rule of a scenario orders outputs by. Empty when nothing
+    is reported yet."""
+    latest = Actual.objects.filter(indicator__cycle=cycle).aggregate(year=Max("year"))["year"]
+    if latest is None:
+        return {}
+    board = scoreboard(cycle, Period(min(latest, cycle.end_year), 0))
+    return {rid: r.score for rid, r in board.results.items()}
 
 
 def scenario_list(cycle: Cycle) -> list[Scenario]:

@@ -20,11 +20,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Max
 
 from goldenthread.core.audit import Actor
 from goldenthread.core.commands import cycle_named
-from goldenthread.core.periods import Period
 from goldenthread.finance import reports, selectors
 from goldenthread.finance.management.commands._common import (
     console_of,
@@ -42,19 +40,7 @@ from goldenthread.finance.scenarios import (
     ScenarioError,
 )
 from goldenthread.finance.services import scenario_create, scenario_delete, scenario_update
-from goldenthread.indicators.models import Actual
 from goldenthread.plans.models import Cycle
-
-
-def output_scores(cycle: Cycle) -> dict[int, float | None]:
-    """Each output's score for the latest year with reported actuals (none: no scores)."""
-    from goldenthread.indicators.selectors import scoreboard
-
-    latest = Actual.objects.filter(indicator__cycle=cycle).aggregate(year=Max("year"))["year"]
-    if latest is None:
-        return {}
-    board = scoreboard(cycle, Period(min(latest, cycle.end_year), 0))
-    return {rid: r.score for rid, r in board.results.items()}
 
 
 class Command(BaseCommand):
@@ -114,7 +100,7 @@ class Command(BaseCommand):
             return None
         if options["compare"]:
             a, b = (self.saved(cycle, code) for code in options["compare"])
-            scores = output_scores(cycle) if SCORE in (a.rule, b.rule) else None
+            scores = selectors.output_scores(cycle) if SCORE in (a.rule, b.rule) else None
             comparison = selectors.scenario_compare(a, b, scores)
             if as_json:
                 print_json(self, reports.comparison_json(comparison))
@@ -123,7 +109,7 @@ class Command(BaseCommand):
             return None
         if options["run"]:
             scenario = self.saved(cycle, options["run"])
-            scores = output_scores(cycle) if scenario.rule == SCORE else None
+            scores = selectors.output_scores(cycle) if scenario.rule == SCORE else None
             result = selectors.scenario_run(scenario, scores=scores)
         else:
             result = self.run_new(cycle, options)
@@ -213,7 +199,7 @@ class Command(BaseCommand):
             rank_ids[output] = rank
         listed = [Envelope(year, source, amount) for (year, source), amount in sorted(
             envelopes.items(), key=lambda item: (item[0][0], item[0][1] or ""))]
-        scores = output_scores(cycle) if options["rule"] == SCORE else None
+        scores = selectors.output_scores(cycle) if options["rule"] == SCORE else None
         code = options["save"] or ""
         name = options["name"] or code
         try:
