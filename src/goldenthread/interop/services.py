@@ -526,12 +526,28 @@ def plan_load(
     writer = _Writer(actor=actor, cycle=cycle, batch=batch, progress=report)
     with _large_page_cache():
         writer.write(document)
+    _refresh_statistics()
     audit.record(
         actor=actor, action="load", obj=cycle, batch=batch, cycle_code=code,
         after={"source": source, "counts": writer.counts},
         message=f"plan loaded from {source or 'a plan document'}",
     )
     return cycle
+
+
+def _refresh_statistics() -> None:
+    """On PostgreSQL, bring the planner's table statistics up to date after a bulk load
+    (ANALYZE sees the load's own rows, even before it commits). Statistics taken when
+    the tables were nearly empty lead it to nested-loop plans that crawl over a whole
+    organisation's plan."""
+    if connection.vendor != "postgresql":
+        return
+    from django.apps import apps
+
+    tables = [m._meta.db_table for m in apps.get_models()
+              if m._meta.app_label in {"org", "plans", "indicators", "finance", "risks", "mobilisation"}]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 # ------------------------------------------------------------------------- dumping
