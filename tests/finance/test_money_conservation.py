@@ -18,9 +18,11 @@ from goldenthread.finance.costing import (
     NO_OUTCOME,
     FinancialPlan,
     PlanInputs,
+    attribute,
     financial_plan,
     money,
     personnel_cost_cents,
+    spread,
 )
 from goldenthread.interop.planfile import read_plan
 from goldenthread.interop.services import plan_load
@@ -88,6 +90,49 @@ def test_money_is_conserved_on_many_random_cascades() -> None:
     for _ in range(400):
         inputs = _random_inputs(rng)
         _check(financial_plan(inputs), _entered(inputs))
+
+
+def _reference(inputs: PlanInputs) -> tuple[dict[tuple[int, int, str, int], int], dict[object, int]]:
+    """The rule spelt out item by item: each cost to its outputs, each output cell to its
+    outcomes, with ``spread`` (what the bulk array code must agree with)."""
+    found = attribute(inputs)
+    cascade = found.cascade
+    outputs: dict[tuple[int, int, str, int], int] = defaultdict(int)
+    items = [(r, y, c, f, cents) for r, y, c, f, cents, _ in inputs.cost_lines]
+    for person, result, year, share in inputs.allocations:
+        grade = inputs.people[person].grade
+        annual = inputs.grade_costs.get((grade, year)) if grade is not None else None
+        if annual is not None:
+            items.append((result, year, "personnel", inputs.regular_fund,
+                          personnel_cost_cents(share, annual)))
+    for result, year, category, fund, cents in items:
+        reach = cascade.outputs_of(result)
+        if reach and cents:
+            for output, part in spread(cents, reach):
+                outputs[(output, year, category, fund)] += part
+    outcomes: dict[object, int] = defaultdict(int)
+    for (output, year, category, fund), cents in outputs.items():
+        reach = cascade.outcomes_of(output)
+        unit = inputs.results[output].unit
+        for outcome, part in spread(cents, reach) if reach else [(None, cents)]:
+            outcomes[(outcome, unit, year, category, fund)] += part
+    return dict(outputs), dict(outcomes)
+
+
+def test_the_array_code_splits_exactly_as_the_rule_spelt_out_item_by_item() -> None:
+    rng = random.Random(99)
+    for _ in range(200):
+        inputs = _random_inputs(rng)
+        outputs, outcomes = _reference(inputs)
+        found = attribute(inputs)
+        assert {k: v for k, v in found.outputs.items() if v} == {k: v for k, v in outputs.items() if v}
+        plan = financial_plan(inputs, found)
+        attributed = {k: v for k, v in plan.cells.items() if v}
+        for key, cents in found.off_output.items():
+            result, year, category, fund = key
+            unattributed = (None, inputs.results[result].unit, year, category, fund)
+            outcomes[unattributed] = outcomes.get(unattributed, 0) + cents
+        assert attributed == {k: v for k, v in outcomes.items() if v}
 
 
 def test_splits_are_identical_run_after_run() -> None:

@@ -29,10 +29,14 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+import numpy as np
+import numpy.typing as npt
 
 from goldenthread.finance.choices import CostCategory
 
+N = TypeVar("N", int, "npt.NDArray[np.int64]")
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 PERSONNEL = CostCategory.PERSONNEL.value
@@ -66,11 +70,12 @@ def money(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2)
 
 
-def personnel_cost_cents(share_e4: int, annual_cost_cents: int) -> int:
+def personnel_cost_cents(share_e4: N, annual_cost_cents: N) -> N:
     """share (in ten-thousandths of a year) x a grade's annual cost (in cents), to the
-    cent, halves rounded up: the one rule for the personnel cost of an allocation."""
-    quotient, remainder = divmod(share_e4 * annual_cost_cents, SHARE_SCALE)
-    return quotient + (1 if 2 * remainder >= SHARE_SCALE else 0)
+    cent, halves rounded up: the one rule for the personnel cost of an allocation.
+    Works alike on integers and on arrays of 64-bit integers (a share is at most 10,000
+    and an annual cost below 10^14 cents, so the product stays below 2^63)."""
+    return (share_e4 * annual_cost_cents + SHARE_SCALE // 2) // SHARE_SCALE  # type: ignore[no-any-return]
 
 
 def personnel_cost(share: Decimal, annual_cost: Decimal) -> Decimal:
@@ -254,10 +259,20 @@ class Cascade:
     ) -> None:
         self.kinds = kinds
         self.codes = codes
-        parents: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for child, parent, weight in links:
-            parents[child].append((parent, weight))
-        self.parents: dict[int, list[tuple[int, int]]] = dict(parents)
+        edges = list(links)
+        children = [edge[0] for edge in edges]
+        # Most results have one parent: map those in one pass, then gather the others.
+        self.parents: dict[int, list[tuple[int, int]]] = {
+            child: [(parent, weight)] for child, parent, weight in edges
+        }
+        if len(self.parents) != len(edges):
+            seen: set[int] = set()
+            shared = {c for c in children if c in seen or seen.add(c)}  # type: ignore[func-returns-value]
+            for child in shared:
+                self.parents[child] = []
+            for child, parent, weight in edges:
+                if child in shared:
+                    self.parents[child].append((parent, weight))
         self._outputs: dict[int, Reach] = {}
         self._outcomes: dict[int, Reach] = {}
 
@@ -362,8 +377,7 @@ def spread(amount: int, reach: Reach | Sequence[tuple[int, Fraction]]) -> list[t
 # --------------------------------------------------------------------- attribution
 
 
-@dataclass(frozen=True)
-class UncostedAllocation:
+class UncostedAllocation(NamedTuple):
     """An allocation whose personnel cost cannot be computed, and why."""
 
     person: str
@@ -402,97 +416,198 @@ class CostOrigin:
 Cell = tuple[int, int, str, int]  # (result, year, category, fund)
 
 
+# The categories by index; "" last, for cost lines read without their category (what a
+# scenario reads, ``selectors.plan_inputs(by_source_only=True)``).
+CATEGORIES = [*(c.value for c in CostCategory), ""]
+CATEGORY_INDEX = {code: i for i, code in enumerate(CATEGORIES)}
+Ints = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Cost cells as parallel integer arrays, one row per distinct key: the result (an
+    output, or the result a cost sits on), year, category (index into ``CATEGORIES``),
+    fund, and the amount in cents."""
+
+    result: Ints
+    year: Ints
+    category: Ints
+    fund: Ints
+    cents: Ints
+
+    def as_dict(self) -> dict[Cell, int]:
+        return dict(zip(
+            zip(self.result.tolist(), self.year.tolist(),
+                [CATEGORIES[i] for i in self.category.tolist()], self.fund.tolist(), strict=True),
+            self.cents.tolist(), strict=True,
+        ))
+
+    @property
+    def total(self) -> int:
+        return int(self.cents.sum())
+
+
+def group_sum(keys: Sequence[Ints], cents: Ints) -> tuple[list[Ints], Ints]:
+    """Rows with equal keys summed: the distinct keys (sorted) and their totals, in exact
+    64-bit integer arithmetic."""
+    if len(cents) == 0:
+        return [k[:0] for k in keys], cents[:0]
+    order = np.lexsort(tuple(reversed(keys)))
+    ordered = [k[order] for k in keys]
+    change = np.zeros(len(cents), dtype=bool)
+    change[0] = True
+    for column in ordered:
+        change[1:] |= column[1:] != column[:-1]
+    starts = np.flatnonzero(change)
+    return [k[starts] for k in ordered], np.add.reduceat(cents[order], starts)
+
+
+def _cells(keys: Sequence[Ints], cents: Ints) -> Cells:
+    result, year, category, fund = keys
+    return Cells(result, year, category, fund, cents)
+
+
+def _ints(values: Iterable[int]) -> Ints:
+    return np.fromiter(values, dtype=np.int64)
+
+
 @dataclass
 class Attribution:
     """Every cost of a plan on the outputs it serves.
 
-    ``outputs`` holds the cost cells of outputs; ``off_output`` the costs that reach
-    no output, on the result they sit on; both in cents.
+    ``cells`` holds the cost cells of outputs; ``off_cells`` the costs that reach no
+    output, on the result they sit on; both in cents.
     """
 
     cascade: Cascade
-    outputs: dict[Cell, int]
-    off_output: dict[Cell, int]
+    cells: Cells
+    off_cells: Cells
     uncosted: list[UncostedAllocation]
     origins: dict[int, list[CostOrigin]]
 
     @property
+    def outputs(self) -> dict[Cell, int]:
+        return self.cells.as_dict()
+
+    @property
+    def off_output(self) -> dict[Cell, int]:
+        return self.off_cells.as_dict()
+
+    @property
     def total_cents(self) -> int:
-        return sum(self.outputs.values()) + sum(self.off_output.values())
+        return self.cells.total + self.off_cells.total
+
+
+def _items(inputs: PlanInputs) -> tuple[Cells, list[UncostedAllocation], Ints]:
+    """Every cost line and costed allocation as rows of integer arrays (not yet summed),
+    the allocations that cannot be costed, and each allocation's cost (-1: none)."""
+    lines = inputs.cost_lines
+    line_rows = [
+        _ints(row[0] for row in lines), _ints(row[1] for row in lines),
+        _ints(CATEGORY_INDEX[row[2]] for row in lines), _ints(row[3] for row in lines),
+        _ints(row[4] for row in lines),
+    ]
+    allocations = inputs.allocations
+    uncosted: list[UncostedAllocation] = []
+    if allocations:
+        person, a_result, a_year, share = (
+            [row[i] for row in allocations] for i in range(4)
+        )
+        grade_of = {pid: p.grade for pid, p in inputs.people.items()}
+        grade_costs = inputs.grade_costs
+        annual = _ints(
+            -1 if (grade := grade_of[pid]) is None else grade_costs.get((grade, y), -1)
+            for pid, y in zip(person, a_year, strict=True)
+        )
+        costed = annual >= 0
+        cost = np.where(costed, personnel_cost_cents(_ints(share), np.maximum(annual, 0)), -1)
+        codes = inputs.results
+        for i in np.flatnonzero(~costed).tolist():
+            pid = person[i]
+            uncosted.append(UncostedAllocation(
+                inputs.people[pid].code, codes[a_result[i]].code, a_year[i],
+                Decimal(share[i]).scaleb(-4),
+                NO_GRADE if grade_of[pid] is None else NO_STANDARD_COST,
+            ))
+        count = int(costed.sum())
+        alloc_rows = [_ints(a_result)[costed], _ints(a_year)[costed],
+                      np.full(count, CATEGORY_INDEX[PERSONNEL], dtype=np.int64),
+                      np.full(count, inputs.regular_fund, dtype=np.int64), cost[costed]]
+    else:
+        cost = _ints(())
+        alloc_rows = [_ints(()) for _ in range(5)]
+    rows = [np.concatenate([a, b]) for a, b in zip(line_rows, alloc_rows, strict=True)]
+    keep = rows[4] != 0
+    return _cells([column[keep] for column in rows[:4]], rows[4][keep]), uncosted, cost
 
 
 def attribute(inputs: PlanInputs, *, explain: Collection[int] = ()) -> Attribution:
     """Carry every cost line and allocation to the outputs it serves.
 
-    ``explain`` names outputs whose cost origins are kept (the breakdown of one output).
+    The work is on integer arrays: each distinct result's reach is found once, costs
+    on results reaching one output move there in bulk, and only costs shared between
+    outputs are split one by one (with ``spread``). ``explain`` names outputs whose cost
+    origins are kept (the breakdown of one output).
     """
     kinds = {rid: r.kind for rid, r in inputs.results.items()}
     codes = {rid: r.code for rid, r in inputs.results.items()}
     cascade = Cascade(kinds, codes, inputs.links)
-    outputs: dict[Cell, int] = defaultdict(int)
-    off_output: dict[Cell, int] = defaultdict(int)
+    items, uncosted, allocation_cost = _items(inputs)
+
+    distinct, where = np.unique(items.result, return_inverse=True)
+    reaches = [cascade.outputs_of(r) for r in distinct.tolist()]
+    target = _ints(
+        r.targets[0] if len(r.targets) == 1 else (-1 if not r.targets else -2) for r in reaches
+    )[where] if len(distinct) else _ints(())
+    single = target >= 0
+    keys = [target[single], items.year[single], items.category[single], items.fund[single]]
+    cents = items.cents[single]
+    shared = np.flatnonzero(target == -2)
+    if len(shared):
+        extra: list[tuple[int, int, int, int, int]] = []
+        for i in shared.tolist():
+            reach = reaches[int(where[i])]
+            year, category, fund = int(items.year[i]), int(items.category[i]), int(items.fund[i])
+            for output, part in spread(int(items.cents[i]), reach):
+                extra.append((output, year, category, fund, part))
+        columns = [_ints(column) for column in zip(*extra, strict=True)]
+        keys = [np.concatenate([k, c]) for k, c in zip(keys, columns[:4], strict=True)]
+        cents = np.concatenate([cents, columns[4]])
+    summed_keys, summed = group_sum(keys, cents)
+    off = target == -1
+    off_keys, off_summed = group_sum(
+        [items.result[off], items.year[off], items.category[off], items.fund[off]], items.cents[off]
+    )
+    return Attribution(
+        cascade, _cells(summed_keys, summed), _cells(off_keys, off_summed), uncosted,
+        _origins(inputs, cascade, set(explain), allocation_cost) if explain else {},
+    )
+
+
+def _origins(
+    inputs: PlanInputs, cascade: Cascade, explain: set[int], allocation_cost: Ints
+) -> dict[int, list[CostOrigin]]:
+    """Where the explained outputs' costs came from, item by item, split as ``attribute``
+    splits them."""
     origins: dict[int, list[CostOrigin]] = defaultdict(list)
-    explain = set(explain)
-    # The hot loops below run once per cost line and allocation (hundreds of thousands
-    # in a large plan): plain tuples, local names, and the one-output case inline.
-    reached = cascade.outputs_of
-
     for line in inputs.cost_lines:
-        result, year, category, source, cents, _ = line
-        if not cents:
-            continue
-        reach = reached(result)
-        targets = reach.targets
-        if len(targets) == 1:
-            output = targets[0]
-            outputs[(output, year, category, source)] += cents
-            if explain and output in explain:
-                origins[output].append(_line_origin(inputs, line, output, cents, reach))
-        elif not targets:
-            off_output[(result, year, category, source)] += cents
-        else:
-            for output, part in spread(cents, reach):
-                outputs[(output, year, category, source)] += part
-                if explain and output in explain:
-                    origins[output].append(_line_origin(inputs, line, output, part, reach))
-
-    regular = inputs.regular_fund
-    uncosted: list[UncostedAllocation] = []
-    grade_of = {pid: person.grade for pid, person in inputs.people.items()}
-    grade_costs = inputs.grade_costs
-    for alloc in inputs.allocations:
-        pid, result, year, share_e4 = alloc
-        grade = grade_of[pid]
-        annual = grade_costs.get((grade, year)) if grade is not None else None
-        if annual is None:
-            uncosted.append(UncostedAllocation(
-                inputs.people[pid].code, codes[result], year, Decimal(share_e4).scaleb(-4),
-                NO_GRADE if grade is None else NO_STANDARD_COST,
-            ))
-            continue
-        quotient, remainder = divmod(share_e4 * annual, SHARE_SCALE)
-        cost = quotient + (1 if 2 * remainder >= SHARE_SCALE else 0)  # personnel_cost_cents
-        if not cost:
-            continue
-        reach = reached(result)
-        targets = reach.targets
-        if len(targets) == 1:
-            outputs[(targets[0], year, PERSONNEL, regular)] += cost
-            parts: Iterable[tuple[int, int]] = ((targets[0], cost),)
-        elif not targets:
-            off_output[(result, year, PERSONNEL, regular)] += cost
-            continue
-        else:
-            parts = spread(cost, reach)
-            for output, part in parts:
-                outputs[(output, year, PERSONNEL, regular)] += part
-        if explain:
-            for output, part in parts:
+        reach = cascade.outputs_of(line[0])
+        if line[4] and explain.intersection(reach.targets):
+            for output, part in spread(line[4], reach):
                 if output in explain:
-                    origins[output].append(_allocation_origin(
-                        inputs, alloc, inputs.people[pid], annual, cost, output, part, reach
-                    ))
-    return Attribution(cascade, dict(outputs), dict(off_output), uncosted, dict(origins))
+                    origins[output].append(_line_origin(inputs, line, output, part, reach))
+    for alloc, cost in zip(inputs.allocations, allocation_cost.tolist(), strict=True):
+        reach = cascade.outputs_of(alloc[1])
+        if cost > 0 and explain.intersection(reach.targets):
+            person = inputs.people[alloc[0]]
+            assert person.grade is not None  # a costed allocation's person has a grade
+            annual = inputs.grade_costs[(person.grade, alloc[2])]
+            for output, part in spread(cost, reach):
+                if output in explain:
+                    origins[output].append(
+                        _allocation_origin(inputs, alloc, person, annual, cost, output, part, reach)
+                    )
+    return dict(origins)
 
 
 def _portion(reach: Reach, output: int) -> Fraction:
@@ -607,9 +722,13 @@ def output_cost(inputs: PlanInputs, output: int) -> OutputCost:
     outcomes its cost goes to."""
     found = attribute(inputs, explain={output})
     info = inputs.results[output]
+    mine = found.cells.result == output
     cells = sorted(
-        (year, category, inputs.funds[fund].code, money(cents))
-        for (result, year, category, fund), cents in found.outputs.items() if result == output
+        (year, CATEGORIES[category], inputs.funds[fund].code, money(cents))
+        for year, category, fund, cents in zip(
+            found.cells.year[mine].tolist(), found.cells.category[mine].tolist(),
+            found.cells.fund[mine].tolist(), found.cells.cents[mine].tolist(), strict=True,
+        )
     )
     origins = sorted(
         found.origins.get(output, []),
@@ -757,32 +876,58 @@ def financial_plan(inputs: PlanInputs, attribution: Attribution | None = None) -
     """Carry every cost to outcomes: each output's cost cells split by the link weights
     of the outcomes it serves, exactly to the cent; the unit is the output's owner."""
     found = attribution or attribute(inputs)
-    cascade = found.cascade
     results = inputs.results
-    cells: dict[PlanCell, int] = defaultdict(int)
+    cells = found.cells
+    distinct, where = np.unique(cells.result, return_inverse=True)
+    reaches = [found.cascade.outcomes_of(o) for o in distinct.tolist()]
+    outcome = _ints(
+        r.targets[0] if len(r.targets) == 1 else (-1 if not r.targets else -2) for r in reaches
+    )[where] if len(distinct) else _ints(())
+    unit = _ints(results[o].unit for o in distinct.tolist())[where] if len(distinct) else _ints(())
+    single = outcome != -2
+    keys = [outcome[single], unit[single], cells.year[single], cells.category[single],
+            cells.fund[single]]
+    cents = cells.cents[single]
+    extra: list[tuple[int, int, int, int, int, int]] = []
+    for i in np.flatnonzero(~single).tolist():
+        row = (int(unit[i]), int(cells.year[i]), int(cells.category[i]), int(cells.fund[i]))
+        for target, part in spread(int(cells.cents[i]), reaches[int(where[i])]):
+            extra.append((target, *row, part))
+    off = found.off_cells
+    off_unit = _ints(results[r].unit for r in off.result.tolist())
+    columns = [_ints(column) for column in zip(*extra, strict=True)] if extra else [
+        _ints(()) for _ in range(6)
+    ]
+    keys = [
+        np.concatenate([k, c, o]) for k, c, o in zip(
+            keys, columns[:5],
+            [np.full(len(off.cents), -1, dtype=np.int64), off_unit, off.year, off.category,
+             off.fund], strict=True,
+        )
+    ]
+    (outcome_keys, unit_keys, year_keys, category_keys, fund_keys), summed = group_sum(
+        keys, np.concatenate([cents, columns[5], off.cents])
+    )
+    plan_cells: dict[PlanCell, int] = dict(zip(
+        zip([None if o < 0 else o for o in outcome_keys.tolist()], unit_keys.tolist(),
+            year_keys.tolist(), [CATEGORIES[c] for c in category_keys.tolist()],
+            fund_keys.tolist(), strict=True),
+        summed.tolist(), strict=True,
+    ))
+
     unattributed: dict[tuple[int, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    outcomes_of = cascade.outcomes_of
-    for (output, year, category, fund), cents in found.outputs.items():
-        unit = results[output].unit
-        reach = outcomes_of(output)
-        targets = reach.targets
-        if len(targets) == 1:
-            cells[(targets[0], unit, year, category, fund)] += cents
-        elif not targets:
-            cells[(None, unit, year, category, fund)] += cents
-            unattributed[(output, NO_OUTCOME)][year] += cents
-        else:
-            for outcome, part in spread(cents, reach):
-                cells[(outcome, unit, year, category, fund)] += part
-    for (result, year, category, fund), cents in found.off_output.items():
-        cells[(None, results[result].unit, year, category, fund)] += cents
-        unattributed[(result, NOT_ON_OUTPUT)][year] += cents
-    outcomes = costed_outcomes(inputs, {cell[0] for cell in cells if cell[0] is not None})
+    lost = outcome == -1
+    for result, year, amount in zip(cells.result[lost].tolist(), cells.year[lost].tolist(),
+                                    cells.cents[lost].tolist(), strict=True):
+        unattributed[(result, NO_OUTCOME)][year] += amount
+    for result, year, amount in zip(off.result.tolist(), off.year.tolist(), off.cents.tolist(),
+                                    strict=True):
+        unattributed[(result, NOT_ON_OUTPUT)][year] += amount
     return FinancialPlan(
         currency=inputs.currency,
         years=list(inputs.years),
-        cells=dict(cells),
-        outcomes=outcomes,
+        cells=plan_cells,
+        outcomes=costed_outcomes(inputs, {o for o in outcome_keys.tolist() if o >= 0}),
         units={uid: Label(u.code, u.name) for uid, u in inputs.units.items()},
         funds={fid: Label(f.code, f.name) for fid, f in inputs.funds.items()},
         unattributed=sorted(
@@ -794,14 +939,13 @@ def financial_plan(inputs: PlanInputs, attribution: Attribution | None = None) -
             key=lambda u: (u.reason, u.result),
         ),
         uncosted=sorted(found.uncosted, key=lambda u: (u.person, u.result, u.year)),
-        output_total_cents=sum(found.outputs.values()),
-        off_output_cents=sum(found.off_output.values()),
+        output_total_cents=found.cells.total,
+        off_output_cents=found.off_cells.total,
     )
 
 
-def output_totals(attribution: Attribution) -> dict[int, dict[tuple[int, int], int]]:
-    """Each output's cost in cents by (year, fund): what a scenario funds."""
-    totals: dict[int, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
-    for (output, year, _category, fund), cents in attribution.outputs.items():
-        totals[output][(year, fund)] += cents
-    return {output: dict(cells) for output, cells in totals.items()}
+def output_totals(attribution: Attribution) -> tuple[list[Ints], Ints]:
+    """Each output's cost by year and fund, in cents, as arrays (output, year, fund) and
+    amounts: what a scenario funds (categories summed)."""
+    cells = attribution.cells
+    return group_sum([cells.result, cells.year, cells.fund], cells.cents)

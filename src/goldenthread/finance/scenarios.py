@@ -62,6 +62,7 @@ class ScenarioOutput(NamedTuple):
     unit: str
     cost: Mapping[tuple[int, str], int]  # (year, fund code) -> cents
     outcomes: Reach | tuple[tuple[int, Fraction], ...]  # the outcomes it serves, with shares
+    by_year: Mapping[int, int] | None = None  # ``cost`` summed by year, when known already
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class Decision:
     priority: str
     unit: str
     cost_cents: int  # over the years the scenario sets envelopes for
-    cents_by_year: dict[int, int]
+    cents_by_year: Mapping[int, int]
     funded: bool
     reason: str
     order: int | None  # its turn in the funding order (None: won't, never considered)
@@ -261,15 +262,20 @@ def run_scenario(
     }
     start_total, start_source = dict(total_left), dict(source_left)
 
-    candidates = []
+    candidates: list[tuple[ScenarioOutput, Mapping[int, int], Mapping[tuple[int, str], int], int]] = []
     for output in outputs:
-        by_year: dict[int, int] = defaultdict(int)
-        by_year_source: dict[tuple[int, str], int] = {}
-        for (year, source), cents in output.cost.items():
-            if year in year_set:
-                by_year[year] += cents
-                by_year_source[(year, source)] = cents
-        candidates.append((output, dict(by_year), by_year_source, sum(by_year.values())))
+        if output.by_year is not None and year_set.issuperset(output.by_year):
+            by_year: Mapping[int, int] = output.by_year  # every year it costs is in scope
+            by_year_source: Mapping[tuple[int, str], int] = output.cost
+        else:
+            in_scope: dict[int, int] = defaultdict(int)
+            by_year_source = {}
+            for (year, source), cents in output.cost.items():
+                if year in year_set:
+                    in_scope[year] += cents
+                    by_year_source[(year, source)] = cents
+            by_year = dict(in_scope)
+        candidates.append((output, by_year, by_year_source, sum(by_year.values())))
     candidates.sort(key=lambda c: _sort_key(rule_used, scores, ranks, c[3], c[0]))
 
     decisions: list[Decision] = []

@@ -9,8 +9,10 @@ output costs with their origins, the financial plan, revenue and the funding gap
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -173,6 +175,23 @@ def result_allocations(result: Result) -> list[AllocationLine]:
 # --------------------------------------------------------------- the whole plan
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a whole plan is read and computed
+    (also as a decorator).
+
+    A large plan makes hundreds of thousands of rows, tuples and dict entries, all alive
+    until the computation ends; each batch of new objects would start a collection that
+    walks them all and frees nothing. Collection resumes afterwards (if it was on)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def scaled(field: str, scale: int) -> Cast:
     """A decimal column as a whole number of its smallest unit, computed by the database so
     that no row builds a ``Decimal``: amounts in cents (100), shares and link weights in
@@ -209,6 +228,7 @@ def people_of(cycle_id: int) -> dict[int, PersonInfo]:
     }
 
 
+@gc_paused()
 def plan_inputs(
     cycle: Cycle, *, results: Collection[int] | None = None, by_source_only: bool = False
 ) -> PlanInputs:
@@ -276,6 +296,7 @@ def plan_inputs(
     )
 
 
+@gc_paused()
 def output_costs(cycle: Cycle, code: str) -> OutputCost:
     """One output's cost by year, category and source, where every part came from (cost
     lines; allocations with person, grade, share and standard cost) and the outcomes it
@@ -295,6 +316,7 @@ def output_costs(cycle: Cycle, code: str) -> OutputCost:
     return costing.output_cost(plan_inputs(cycle, results=feeding), result.pk)
 
 
+@gc_paused()
 def financial_plan(cycle: Cycle) -> FinancialPlan:
     """The cycle's costs by outcome, unit, year, category and funding source."""
     return costing.financial_plan(plan_inputs(cycle))
@@ -323,6 +345,7 @@ def revenue(cycle: Cycle) -> RevenueTable:
     return funding.revenue_table(years, rows, labels)
 
 
+@gc_paused()
 def funding_gap(cycle: Cycle, plan: FinancialPlan | None = None) -> FundingGap:
     """The funding gap per year and per outcome (``funding`` says how)."""
     rows, labels = _revenue_rows(cycle)
@@ -349,6 +372,7 @@ class ScenarioBasis:
     ) -> list[Envelope]:
         return scenarios.envelopes_from_plan(self.costs, self.regular, scale, years)
 
+    @gc_paused()
     def run(
         self, envelopes: Sequence[Envelope], *, rule: str = scenarios.COST,
         scores: Mapping[int, float | None] | None = None, ranks: Mapping[int, int] | None = None,
@@ -363,17 +387,23 @@ class ScenarioBasis:
         return next((o.id for o in self.outputs if o.code == code), None)
 
 
+@gc_paused()
 def scenario_basis(cycle: Cycle) -> ScenarioBasis:
     """Every output of the cycle with its cost by year and source, in plan_inputs' queries."""
     inputs = plan_inputs(cycle, by_source_only=True)
     found = costing.attribute(inputs)
     fund_code = {fid: f.code for fid, f in inputs.funds.items()}
     by_output: dict[int, dict[tuple[int, str], int]] = defaultdict(dict)
+    year_totals: dict[int, dict[int, int]] = defaultdict(dict)
     costs: dict[tuple[int, str], int] = defaultdict(int)
-    for (output, year, _category, fund), cents in found.outputs.items():
+    (output_ids, years, funds), summed = costing.output_totals(found)
+    for output, year, fund, cents in zip(
+        output_ids.tolist(), years.tolist(), funds.tolist(), summed.tolist(), strict=True
+    ):
         key = (year, fund_code[fund])
-        cost = by_output[output]
-        cost[key] = cost.get(key, 0) + cents
+        by_output[output][key] = cents
+        totals = year_totals[output]
+        totals[year] = totals.get(year, 0) + cents
         costs[key] += cents
     outputs = []
     reached: set[int] = set()
@@ -387,6 +417,7 @@ def scenario_basis(cycle: Cycle) -> ScenarioBasis:
         outputs.append(ScenarioOutput(
             id=rid, code=info.code, title=info.title, priority=info.priority,
             unit=units[info.unit].code, cost=by_output.get(rid, {}), outcomes=reach,
+            by_year=year_totals.get(rid, {}),
         ))
     outputs.sort(key=lambda o: o.code)
     return ScenarioBasis(
@@ -451,6 +482,7 @@ def scenario_compare(
 # -------------------------------------------------------------------- workforce
 
 
+@gc_paused()
 def workforce_report(cycle: Cycle) -> WorkforceReport:
     """Allocated against available FTE per person, unit and year; over-allocation; demand
     by grade; the flexible workforce. Six queries."""
