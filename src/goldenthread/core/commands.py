@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import CommandError
 
 from goldenthread.core.periods import Period, PeriodError
 from goldenthread.plans.models import Cycle
 
 
-def cycle_named(code: str) -> Cycle:
-    """The cycle ``code``, or an error that lists the cycles there are."""
+def cycle_named(code: str, user: Any = None) -> Cycle:
+    """The cycle ``code``, or an error that lists the cycles there are (those ``user`` may
+    see; ``None``: the operator, who sees them all)."""
     cycle = Cycle.objects.filter(code=code).first()
     if cycle is None:
-        known = ", ".join(Cycle.objects.order_by("code").values_list("code", flat=True))
-        raise CommandError(f"no cycle '{code}'" + (f"; cycles: {known}" if known else "; no plan is loaded"))
+        known = ", ".join(Cycle.objects.visible_to(user).order_by("code").values_list("code", flat=True))
+        if known:
+            raise CommandError(f"no cycle '{code}'; cycles: {known}")
+        loaded = Cycle.objects.exists()  # some the user may not see: say nothing of them
+        raise CommandError(f"no cycle '{code}'" + ("" if loaded else "; no plan is loaded"))
     return cycle
 
 

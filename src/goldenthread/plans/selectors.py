@@ -360,6 +360,20 @@ def unit_subtree(units: dict[int, tuple[int | None, str, str, int]], root: int) 
     return found
 
 
+def with_ancestors(ids: set[int], links: list[tuple[int, int]]) -> set[int]:
+    """``ids`` and every result above them through ``links`` (child, parent)."""
+    parents: dict[int, list[int]] = defaultdict(list)
+    for child, parent in links:
+        parents[child].append(parent)
+    found, stack = set(ids), list(ids)
+    while stack:
+        for parent in parents.get(stack.pop(), ()):
+            if parent not in found:
+                found.add(parent)
+                stack.append(parent)
+    return found
+
+
 def map_units(cycle: Cycle) -> dict[int, tuple[int | None, str, str, int]]:
     from goldenthread.org.models import OrgUnit
 
@@ -385,17 +399,9 @@ def map_layout(
         rows = rows.filter(unit_id__in=unit_subtree(units, filters.unit))
     chosen = set(rows.values_list("id", flat=True))
     links = list(Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id"))
-    shown = set(chosen)
-    if filters.unit is not None or filters.level is not None:
-        parents: dict[int, list[int]] = defaultdict(list)
-        for child, parent in links:
-            parents[child].append(parent)
-        stack = list(chosen)
-        while stack:  # the thread above the chosen results, for context
-            for parent in parents.get(stack.pop(), ()):
-                if parent not in shown:
-                    shown.add(parent)
-                    stack.append(parent)
+    # with a filter, the thread above the chosen results is shown too, for context
+    shown = with_ancestors(chosen, links) if filters.unit is not None or filters.level is not None \
+        else set(chosen)
     return sorted(shown), chosen, [(c, p) for c, p in links if c in shown and p in shown]
 
 
@@ -410,16 +416,7 @@ def strategy_map(
     results = [r for r in board.results.values() if r.id in shown
                and (visible_units is None or r.unit_id in visible_units)]
     if filters.status:
-        keep = {r.id for r in results if r.id in chosen and r.status == filters.status}
-        parents: dict[int, list[int]] = defaultdict(list)
-        for child, parent in links:
-            parents[child].append(parent)
-        stack = list(keep)
-        while stack:
-            for parent in parents.get(stack.pop(), ()):
-                if parent not in keep:
-                    keep.add(parent)
-                    stack.append(parent)
+        keep = with_ancestors({r.id for r in results if r.id in chosen and r.status == filters.status}, links)
         results = [r for r in results if r.id in keep]
         chosen = chosen & {r.id for r in results if r.status == filters.status}
     groups: dict[tuple[int, int], MapGroup] = {}

@@ -16,10 +16,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from goldenthread.core import permissions
+from goldenthread.core.commands import cycle_named
 from goldenthread.interop.planfile import write_json, write_yaml
 from goldenthread.interop.scoping import scope_document
 from goldenthread.interop.services import plan_dump
-from goldenthread.plans.models import Cycle
 
 
 class Command(BaseCommand):
@@ -46,15 +46,7 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user '{options['user']}'")
-        try:
-            cycle = Cycle.objects.get(code=options["cycle"])
-        except Cycle.DoesNotExist:
-            known = ", ".join(
-                Cycle.objects.visible_to(user).order_by("code").values_list("code", flat=True)
-            )
-            raise CommandError(
-                f"no cycle '{options['cycle']}'" + (f"; cycles: {known}" if known else "")
-            ) from None
+        cycle = cycle_named(options["cycle"], user)
         try:
             permissions.require(user, permissions.VIEW, cycle)
         except PermissionDenied as refusal:

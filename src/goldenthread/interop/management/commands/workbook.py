@@ -13,8 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from goldenthread.core.audit import Actor
+from goldenthread.core.commands import cycle_named
 from goldenthread.interop.workbook import workbook_export, workbook_import
-from goldenthread.plans.models import Cycle
 
 
 class Command(BaseCommand):
@@ -51,13 +51,7 @@ class Command(BaseCommand):
             self.import_(options)
 
     def export(self, options: dict[str, Any]) -> None:
-        try:
-            cycle = Cycle.objects.get(code=options["cycle"])
-        except Cycle.DoesNotExist:
-            known = ", ".join(Cycle.objects.order_by("code").values_list("code", flat=True))
-            raise CommandError(
-                f"no cycle '{options['cycle']}'" + (f"; cycles: {known}" if known else "")
-            ) from None
+        cycle = cycle_named(options["cycle"])
         path = Path(options["output"])
         if path.suffix.lower() != ".xlsx":
             raise CommandError(f"the workbook is an .xlsx file, not '{path.name}'")
