@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "goldenthread.insights",
     "goldenthread.risks",
     "goldenthread.mobilisation",
+    "goldenthread.reporting",
+    "goldenthread.reviews",
     "goldenthread.interop",
     "goldenthread.demo",
 ]

@@ -13,4 +13,7 @@ urlpatterns = [
     path("assets/plotly-<str:version>.min.js", core_views.plotly_js, name="plotly_js"),
     path("", include("goldenthread.core.urls")),
     path("", include("goldenthread.plans.urls")),
+    path("", include("goldenthread.reporting.urls")),
+    path("", include("goldenthread.reviews.urls")),
+    path("", include("goldenthread.finance.urls")),
 ]

@@ -91,3 +91,18 @@ def test_units_know_their_tier_and_moving_a_unit_re_tiers_its_subtree():
     reg.refresh_from_db()
     gs.refresh_from_db()
     assert (gs.tier, reg.tier) == (3, 4)
+
+
+def test_rows_written_inside_a_sourced_block_point_to_their_source():
+    cycle = make_cycle()
+    unit = make_unit(cycle, "BDT")
+    with audit.sourced("review:7"):
+        object_update(actor=ACTOR, obj=unit, data={"name": "Development Bureau"})
+        with audit.sourced("review:8"):
+            object_update(actor=ACTOR, obj=unit, data={"name": "Bureau"})
+    object_update(actor=ACTOR, obj=unit, data={"name": "BDT"})
+    sources = list(
+        AuditEntry.objects.filter(object_type="org.orgunit", action="update")
+        .order_by("id").values_list("source", flat=True)
+    )
+    assert sources == ["review:7", "review:8", ""]

@@ -6,10 +6,12 @@ line and other unattended work, an ``Actor`` label such as ``cli:planner``.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import getpass
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -39,6 +41,28 @@ class Actor:
 
 
 ActorLike = Actor | AbstractBaseUser | AnonymousUser
+
+_SOURCE: contextvars.ContextVar[str] = contextvars.ContextVar("goldenthread_audit_source", default="")
+
+
+@contextlib.contextmanager
+def sourced(source: str) -> Iterator[None]:
+    """Mark every audit row written inside the block as made for ``source``.
+
+    A review applying its decisions wraps the services it calls in
+    ``sourced(f"review:{review.pk}")``, so each row those services write points
+    back to the review; blocks nest, the innermost source wins.
+    """
+    token = _SOURCE.set(source[:64])
+    try:
+        yield
+    finally:
+        _SOURCE.reset(token)
+
+
+def current_source() -> str:
+    """The source set by the innermost ``sourced`` block, or ``""``."""
+    return _SOURCE.get()
 
 
 def actor_fields(actor: ActorLike) -> tuple[Any, str]:
@@ -119,6 +143,7 @@ def record(
         after=after,
         message=message,
         batch=batch,
+        source=current_source(),
     )
 
 
@@ -140,6 +165,7 @@ def record_many(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit rows are written inside the transaction of the change")
     user, label = actor_fields(actor)
+    source = current_source()
     rows: list[AuditEntry] = []
     count = 0
     for obj in objs:
@@ -157,6 +183,7 @@ def record_many(
                 after=None if action == "delete" else snap,
                 message=message,
                 batch=batch,
+                source=source,
             )
         )
         if len(rows) >= batch_size:

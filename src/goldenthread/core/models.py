@@ -35,6 +35,10 @@ class AuditEntry(models.Model):
     after = models.JSONField(null=True, blank=True)
     message = models.TextField(blank=True)
     batch = models.UUIDField(null=True, blank=True, db_index=True)
+    source = models.CharField(
+        max_length=64, blank=True, db_index=True,
+        help_text="what the change was made for, e.g. 'review:12' for a review's decision",
+    )
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -1,0 +1,1 @@
+"""Progress reporting: actuals entered with evidence, submitted, approved or returned, locked."""

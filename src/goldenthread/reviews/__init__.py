@@ -1,0 +1,1 @@
+"""Quarterly reviews with frozen snapshots and decisions, and the lessons-learned register."""
