@@ -184,6 +184,8 @@ EMAIL_BACKEND = os.environ.get(
     "GOLDENTHREAD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("GOLDENTHREAD_FROM_EMAIL", "goldenthread@localhost")
+# Days after a reporting period ends before its report is overdue (docs/reporting.md).
+REPORTING_GRACE_DAYS = int(os.environ.get("GOLDENTHREAD_REPORTING_GRACE_DAYS", "30"))
 
 LOGGING = {
     "version": 1,
