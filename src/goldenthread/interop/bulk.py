@@ -22,7 +22,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from goldenthread.core.audit import ActorLike, actor_fields, json_value
+from goldenthread.core.audit import ActorLike, actor_fields, current_source, json_value
 from goldenthread.core.models import AuditEntry
 
 CHUNK = 5000
@@ -136,10 +136,10 @@ class AuditedInserter:
         self.audit_sql = Table(
             AuditEntry,
             ["at", "actor_id", "actor_label", "action", "object_type", "object_id", "object_repr",
-             "cycle_code", "before", "after", "message", "batch"],
+             "cycle_code", "before", "after", "message", "batch", "source"],
         ).sql
         self.audit_head = (at, user.pk if user is not None else None, label, "create")
-        self.audit_tail = (message, batch_field.get_db_prep_value(batch, connection))
+        self.audit_tail = (message, batch_field.get_db_prep_value(batch, connection), current_source())
         self.adapt_json = ops.adapt_json_value
         if connection.vendor == "sqlite":  # compact text: a large load writes millions of these
             self.adapt_json = _compact_json
