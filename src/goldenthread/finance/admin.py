@@ -16,6 +16,7 @@ from goldenthread.finance.models import (
     Scenario,
     ScenarioEnvelope,
     ScenarioRank,
+    Transaction,
 )
 
 
@@ -71,3 +72,13 @@ class ScenarioAdmin(AuditedAdmin):
         obj.created_by = request.user
         obj.created_by_label = request.user.get_username()
         return object_create(actor=request.user, obj=obj, message="admin")
+
+
+@admin.register(Transaction)
+class TransactionAdmin(AuditedAdmin):
+    list_display = ("date", "amount", "currency", "category", "source", "unit", "output", "vendor")
+    list_filter = ("cycle", "category", "source__is_regular")
+    search_fields = ("vendor", "description", "reference", "output__code", "unit__code")
+    list_select_related = ("source", "unit", "output")
+    autocomplete_fields = ("output",)
+    date_hierarchy = "date"

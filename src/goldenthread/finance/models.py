@@ -233,3 +233,64 @@ class ScenarioRank(models.Model):
                 raise ValidationError({"result": "The output belongs to another cycle."})
             if self.result.level.kind != LevelKind.OUTPUT:
                 raise ValidationError({"result": f"{self.result.code} is not an output."})
+
+
+class Transaction(models.Model):
+    """A line of the ledger: money actually spent (or, negative, refunded) on a date,
+    by a unit, from a funding source, in a cost category, usually for an output.
+
+    Cost lines say what an output is planned to cost; transactions say what was spent,
+    so budget execution is the one set against the other (``finance/execution.py``).
+    """
+
+    cycle = models.ForeignKey("plans.Cycle", on_delete=models.CASCADE, related_name="transactions")
+    date = models.DateField()
+    amount = models.DecimalField(max_digits=18, decimal_places=2)
+    currency = models.CharField(max_length=3, help_text="ISO 4217 code")
+    category = models.CharField(max_length=32, choices=CostCategory.choices)
+    source = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="transactions")
+    unit = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="transactions")
+    output = models.ForeignKey(
+        "plans.Result", null=True, blank=True, on_delete=models.PROTECT, related_name="transactions"
+    )
+    vendor = models.CharField(max_length=200, blank=True)
+    description = models.CharField(max_length=500, blank=True)
+    reference = models.CharField(max_length=64, blank=True, help_text="the ledger's own id")
+
+    objects = ScopedManager(unit="unit", cycle="cycle")
+
+    class Meta:
+        ordering = ["cycle", "date", "id"]
+        indexes = [models.Index(fields=["cycle", "date"], name="transaction_cycle_date_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount=0), name="transaction_not_zero"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.amount} {self.currency} {self.category}"
+
+    def audit_cycle_code(self) -> str:
+        return self.cycle.code
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.amount is not None and self.amount == 0:
+            errors["amount"] = "A transaction moves money: the amount cannot be zero."
+        if self.currency and (len(self.currency) != 3 or not self.currency.isupper()):
+            errors["currency"] = "Use a three-letter ISO 4217 code such as CHF."
+        if self.cycle_id:
+            cycle = self.cycle
+            if self.date and not cycle.contains_year(self.date.year):
+                errors["date"] = f"{self.date} is outside the cycle {cycle.start_year}-{cycle.end_year}."
+            if self.source_id and self.source.cycle_id != cycle.pk:
+                errors["source"] = "The fund belongs to another cycle."
+            if self.unit_id and self.unit.cycle_id != cycle.pk:
+                errors["unit"] = "The unit belongs to another cycle."
+            output = self.output if self.output_id else None
+            if output is not None:
+                if output.cycle_id != cycle.pk:
+                    errors["output"] = "The output belongs to another cycle."
+                elif output.level.kind != LevelKind.OUTPUT:
+                    errors["output"] = f"{output.code} is not an output."
+        if errors:
+            raise ValidationError(errors)

@@ -9,6 +9,7 @@ output costs with their origins, the financial plan, revenue and the funding gap
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -31,7 +32,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Round
 
 from goldenthread.core.periods import Period
-from goldenthread.finance import costing, funding, scenarios, workforce
+from goldenthread.finance import costing, execution, funding, scenarios, workforce
 from goldenthread.finance.choices import CostCategory
 from goldenthread.finance.costing import (
     SHARE_SCALE,
@@ -51,7 +52,7 @@ from goldenthread.finance.costing import (
     to_cents,
 )
 from goldenthread.finance.funding import FundingGap, RevenueIn, RevenueTable
-from goldenthread.finance.models import Allocation, CostLine, Fund, Scenario
+from goldenthread.finance.models import Allocation, CostLine, Fund, Scenario, Transaction
 from goldenthread.finance.scenarios import (
     Envelope,
     ScenarioComparison,
@@ -517,3 +518,53 @@ def workforce_report(cycle: Cycle) -> WorkforceReport:
         dict(Grade.objects.filter(cycle_id=cid).values_list("id", "code")), grade_costs,
         {year: to_cents(total) for year, total in contractual.items()},
     )
+
+
+# ------------------------------------------------------------------ budget execution
+
+
+def budget_execution(
+    cycle: Cycle, year: int, quarter: int, unit_ids: Collection[int] | None = None,
+    user: object = None,
+) -> execution.Execution:
+    """Planned (cost lines of ``year``) against spent (the ledger from 1 January to the end
+    of ``quarter``) by output, unit and category: ``finance.execution.execution``. Limited
+    to results and transactions of ``unit_ids`` when given, and to what ``user`` sees.
+    Two queries, grouped in the database."""
+    ex = execution
+    lines = CostLine.objects.visible_to(user).filter(result__cycle=cycle, year=year)
+    spent = Transaction.objects.visible_to(user).filter(
+        cycle=cycle, date__gte=dt.date(year, 1, 1), date__lte=quarter_end(year, quarter),
+    )
+    if unit_ids is not None:
+        lines = lines.filter(result__unit_id__in=list(unit_ids))
+        spent = spent.filter(unit_id__in=list(unit_ids))
+    planned_rows = (
+        lines.values_list("result__code", "result__title", "result__unit__code", "category")
+        .annotate(total=Sum("amount")).order_by()
+    )
+    spent_rows = (
+        spent.values_list("output__code", "output__title", "unit__code", "category")
+        .annotate(total=Sum("amount")).order_by()
+    )
+    labels: dict[str, str] = {}
+    planned = []
+    for code, title, unit, category, total in planned_rows:
+        labels[code] = title
+        planned.append(ex.Planned(code, unit, category, ex.cents(total)))
+    actual = []
+    for code, title, unit, category, total in spent_rows:
+        if code:
+            labels[code] = title
+        actual.append(ex.Spent(code or "", unit, category, ex.cents(total)))
+    return ex.execution(
+        year, quarter, planned, actual, labels=labels,
+        category_labels={c.value: str(c.label) for c in CostCategory},
+    )
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    """The last day of a quarter."""
+    if quarter == 4:
+        return dt.date(year, 12, 31)
+    return dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)

@@ -16,7 +16,7 @@ from django.db import transaction
 from goldenthread.core import audit
 from goldenthread.core.audit import ActorLike
 from goldenthread.finance.choices import ScenarioRule
-from goldenthread.finance.models import Fund, Scenario, ScenarioEnvelope, ScenarioRank
+from goldenthread.finance.models import Fund, Scenario, ScenarioEnvelope, ScenarioRank, Transaction
 from goldenthread.finance.scenarios import Envelope
 from goldenthread.plans.choices import LevelKind
 from goldenthread.plans.models import Cycle, Result
@@ -163,3 +163,60 @@ def scenario_delete(*, actor: ActorLike, scenario: Scenario) -> None:
     pk = scenario.pk
     scenario.delete()
     scenario.pk = pk
+
+
+# ------------------------------------------------------------------ the ledger
+
+
+@transaction.atomic
+def transaction_create(*, actor: ActorLike, message: str = "", **fields: Any) -> Transaction:
+    """Record one ledger transaction (validated: same cycle, an output level, a date in
+    the cycle, a non-zero amount). A signed-in actor needs the finance role on its unit."""
+    from goldenthread.core import permissions
+    from goldenthread.core.services import object_create
+
+    row = Transaction(**fields)
+    user, _ = audit.actor_fields(actor)
+    if user is not None and row.unit_id:
+        permissions.require(user, permissions.FINANCE, row.unit)
+    return object_create(actor=actor, obj=row, message=message)
+
+
+@transaction.atomic
+def transactions_load(
+    *, actor: ActorLike, cycle: Cycle, rows: Sequence[Mapping[str, Any]], message: str = ""
+) -> int:
+    """Record many transactions at once (the demo's ledger), each validated, one audit row
+    per transaction. ``rows`` name units, outputs and funds by code:
+    ``{"date", "amount", "currency", "category", "source", "unit", "output", "vendor"}``.
+    A row that does not hold is refused with its number and nothing is written."""
+    from goldenthread.org.models import OrgUnit
+
+    units = {u.code: u for u in OrgUnit.objects.filter(cycle=cycle)}
+    funds = {f.code: f for f in Fund.objects.filter(cycle=cycle)}
+    outputs = {
+        r.code: r for r in Result.objects.filter(cycle=cycle, level__kind=LevelKind.OUTPUT)
+        .select_related("level")
+    }
+    made: list[Transaction] = []
+    for number, row in enumerate(rows, start=1):
+        try:
+            unit, source = units[row["unit"]], funds[row["source"]]
+            output = outputs[row["output"]] if row.get("output") else None
+        except KeyError as missing:
+            raise ValidationError(f"ledger row {number}: no {missing} in {cycle.code}") from None
+        item = Transaction(
+            cycle=cycle, date=row["date"], amount=Decimal(str(row["amount"])),
+            currency=row.get("currency") or cycle.currency, category=row["category"],
+            source=source, unit=unit, output=output, vendor=row.get("vendor", ""),
+            description=row.get("description", ""), reference=row.get("reference", ""),
+        )
+        try:
+            item.full_clean(exclude=["cycle", "source", "unit", "output"])
+            item.clean()
+        except ValidationError as error:
+            raise ValidationError(f"ledger row {number}: {'; '.join(error.messages)}") from None
+        made.append(item)
+    Transaction.objects.bulk_create(made)
+    return audit.record_many(actor=actor, action="create", objs=made, message=message,
+                             cycle_code=cycle.code)
