@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import defaultdict
 
 import numpy as np
 import pytest
@@ -17,16 +18,22 @@ METHODS = ["weighted_mean", "worst_of", "indicators_only"]
 def reference(n, methods, ind_result, ind_weight, ind_score, links):  # type: ignore[no-untyped-def]
     """The rule applied result by result, recursively, with ``scoring.combine``."""
     memo: dict[int, tuple[float | None, float]] = {}
+    own: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(ind_result):
+        own[r].append(i)
+    below: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for c, p, w in links:
+        below[p].append((c, w))
 
     def score(r: int) -> tuple[float | None, float]:
         if r in memo:
             return memo[r]
         items = [
             Item(f"i{i}", ind_weight[i], None if math.isnan(ind_score[i]) else ind_score[i])
-            for i in range(len(ind_result)) if ind_result[i] == r
+            for i in own[r]
         ]
         if methods[r] != "indicators_only":
-            items += [Item(f"r{c}", w, score(c)[0]) for c, p, w in links if p == r]
+            items += [Item(f"r{c}", w, score(c)[0]) for c, w in below[r]]
         combined = combine(items, methods[r])
         memo[r] = (combined.score, combined.coverage if items else 0.0)
         return memo[r]
@@ -97,6 +104,34 @@ def test_random_cascades_match_the_rule_result_by_result(seed: int) -> None:
         else:
             assert rolled.score[r] == pytest.approx(score), r
         assert rolled.coverage[r] == pytest.approx(coverage), r
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_plan_shaped_cascade_matches_the_rule_result_by_result(seed: int) -> None:
+    # Levels of a real plan: goals, outcomes, outputs, activities. Many results share a number
+    # of items, so the roll-up sums them in blocks of their own width; the rest in padded
+    # blocks; activities with one indicator are taken as they are.
+    rng = random.Random(seed)
+    sizes = [4, 30, 240, 1200]
+    firsts = [sum(sizes[:k]) for k in range(len(sizes))]
+    n = sum(sizes)
+    links = []
+    for level in range(1, len(sizes)):
+        above = range(firsts[level - 1], firsts[level])
+        for child in range(firsts[level], firsts[level] + sizes[level]):
+            parents = {above[child % len(above)]} if rng.random() < 0.95 else set()
+            if rng.random() < 0.15:  # a second parent
+                parents.add(rng.choice(above))
+            links += [(child, parent, rng.choice([0.5, 1.0, 1.0, 2.0])) for parent in sorted(parents)]
+    methods = [rng.choice(METHODS) if rng.random() < 0.1 else "weighted_mean" for _ in range(n)]
+    ind_result = [r for r in range(n) for _ in range(rng.choice([0, 1, 1, 1, 2]))]
+    ind_weight = [rng.choice([1.0, 1.0, 2.0, 0.0]) for _ in ind_result]
+    ind_score = [math.nan if rng.random() < 0.2 else rng.uniform(0, 100) for _ in ind_result]
+
+    rolled = run(n, methods, ind_result, ind_weight, ind_score, links)
+    expected = reference(n, methods, ind_result, ind_weight, ind_score, links)
+    assert [None if math.isnan(s) else pytest.approx(s) for s in rolled.score] == [s for s, _ in expected]
+    assert list(rolled.coverage) == pytest.approx([c for _, c in expected])
 
 
 def test_a_loop_in_the_links_is_reported_not_looped_over() -> None:

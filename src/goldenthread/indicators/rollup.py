@@ -5,12 +5,23 @@ result of a cycle at once. Results are numbered 0..n-1. A result's *items* are i
 indicators (weight = the indicator's weight) and its children through links (weight = the
 link's weight); a result using ``indicators_only`` has no child items.
 
-``prepare`` arranges the items once per cycle: each result gets a *height* (0 when no child
-feeds it, else one more than its highest child), and items are sorted by the height of the
-result they feed, then by that result. ``roll_up`` then walks the heights upwards: every
-child of a result of height h has a height below h, so its score is known when h is reached,
-and each height is a handful of vectorised passes over one contiguous slice. The number of
-passes is the depth of the cascade (four or five levels), not the number of results.
+``prepare`` arranges the items once per cycle. Each result gets a *height* (0 when no child
+feeds it, else one more than its highest child), and the items are sorted by the height of
+the result they feed, so that every child is scored before the heights above it need it.
+Within a height:
+
+- results with a single item (of positive weight) come first: their score is the item's
+  score and their coverage 1 or 0, so they need no sum at all (most activities and work
+  plans have one indicator);
+- the other results' items follow, sorted by result, each tagged with the result's place
+  among them, so that one ``np.bincount`` adds up the weighted scores and one the weights
+  that had data.
+
+Scores live in one value array: the indicators' scores first, then the results' (filled in
+height by height), so an item, indicator or child, is one index into it and each height is
+one gather, two sums and a division. The number of passes is the depth of the cascade
+(four or five levels), not the number of results; ``benchmarks/scores.py`` times it beside
+a plain weighted sum over the same items.
 
 No ORM here: ``indicators/selectors.py`` feeds these functions in bulk.
 """
@@ -29,19 +40,37 @@ Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
 
+#: A degree shared by at least this many results of a height gets a block of its own width;
+#: rarer degrees share blocks of the next power of two, padded with empty items.
+OWN_BLOCK_FROM = 64
+
+
+@dataclass(frozen=True)
+class Block:
+    """Results of one height with at most ``width`` items each, their items in a
+    ``rows x width`` matrix (short rows padded with empty items), so that their sums are a
+    matrix-vector product instead of a scatter."""
+
+    width: int
+    rows: int
+    item_offset: int  # where the block's items start among the layer's items after the singles
+    row_offset: int  # where the block's results start in ``Layer.parents``
+    ones: Floats  # a vector of ``width`` ones
+
+
 @dataclass(frozen=True)
 class Layer:
-    """The items feeding the results of one height: a contiguous slice of the item arrays."""
+    """The items feeding the results of one height, single-item results first."""
 
-    start: int
-    stop: int
-    parents: Ints  # the results of this height that have items, in item order
-    starts: Ints  # offset of each parent's first item, relative to ``start``
-    link_pos: Ints  # positions (relative to ``start``) of the items that are child results
-    link_child: Ints  # the child result of each of those items
-    worst: Ints  # which of ``parents`` are scored worst-of
-    worst_pos: Ints  # positions (relative to ``start``) of those parents' items
-    worst_starts: Ints  # offset of each worst-of parent's first item within ``worst_pos``
+    source: Ints  # per item: its index in the value array (indicator i: i; result r: m + r)
+    singles: Ints  # the results whose only item is the item at the same position
+    parents: Ints  # the other results of this height that have items, block after block
+    blocks: tuple[Block, ...]
+    weight: Floats  # per item after the singles: its weight (0 for padding)
+    inv_total: Floats  # per result of ``parents``: 1 / the weight of all its items (0 for none)
+    worst: Ints  # positions in ``parents`` of the results scored worst-of
+    worst_pos: Ints  # positions (among the items after the singles) of those results' items
+    worst_starts: Ints  # offset of each worst-of result's first item within ``worst_pos``
 
 
 @dataclass(frozen=True)
@@ -49,7 +78,8 @@ class Graph:
     """The items of every result arranged for ``roll_up``; built once per cycle."""
 
     n: int
-    item_parent: Ints
+    m: int  # indicators
+    item_parent: Ints  # the items, sorted by the result they feed
     item_weight: Floats
     item_indicator: Ints  # the indicator of an indicator item, -1 for a child item
     item_child: Ints  # the child result of a child item, -1 for an indicator item
@@ -84,6 +114,73 @@ def heights(n: int, child: Ints, parent: Ints) -> Ints:
     raise ValueError("the links hold a loop")
 
 
+def _ints(values: object = ()) -> Ints:
+    return np.asarray(values, dtype=np.int64).reshape(-1)
+
+
+def _widths(degree: Ints) -> Ints:
+    """The block width of each result from its number of items (see ``OWN_BLOCK_FROM``)."""
+    values, counts = np.unique(degree, return_counts=True)
+    power = 1 << np.ceil(np.log2(np.maximum(values, 1))).astype(np.int64)
+    width_of = dict(zip(values.tolist(), np.where(counts >= OWN_BLOCK_FROM, values, power).tolist(),
+                        strict=True))
+    return _ints([width_of[d] for d in degree.tolist()])
+
+
+def _layer(
+    owners: Ints, source: Ints, weight: Floats, single: npt.NDArray[np.bool_], total: Floats,
+    methods: Ints, pad: int,
+) -> Layer:
+    """One height's arrangement; ``owners``, ``source`` and ``weight`` are its items sorted by
+    result, and ``pad`` is the value slot of an empty item (always NaN)."""
+    first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    results = owners[first]
+    degree = np.diff(np.r_[first, len(owners)])
+    alone = single[results]
+    singles = results[alone]
+    single_source = source[first[alone]]
+    results, first, degree = results[~alone], first[~alone], degree[~alone]
+    widths = _widths(degree)
+    order = np.lexsort((results, widths))
+    results, first, degree, widths = results[order], first[order], degree[order], widths[order]
+    blocks: list[Block] = []
+    sources: list[Ints] = []
+    weights: list[Floats] = []
+    item_offset = row_offset = 0
+    row_item_start = np.zeros(len(results), dtype=np.int64)  # each result's first padded item
+    for width in np.unique(widths).tolist():
+        rows = np.flatnonzero(widths == width)
+        matrix = np.full((len(rows), width), pad, dtype=np.int64)
+        matrix_weight = np.zeros((len(rows), width))
+        for k in range(int(degree[rows].max())):  # column by column: at most ``width`` passes
+            filled = rows[degree[rows] > k]
+            local = np.searchsorted(rows, filled)
+            matrix[local, k] = source[first[filled] + k]
+            matrix_weight[local, k] = weight[first[filled] + k]
+        row_item_start[rows] = item_offset + np.arange(len(rows)) * width
+        blocks.append(Block(width=width, rows=len(rows), item_offset=item_offset,
+                            row_offset=row_offset, ones=np.ones(width)))
+        sources.append(matrix.reshape(-1))
+        weights.append(matrix_weight.reshape(-1))
+        item_offset += len(rows) * width
+        row_offset += len(rows)
+    worst = np.flatnonzero(methods[results] == WORST_OF)
+    if len(worst):
+        worst_pos = np.concatenate([np.arange(row_item_start[k], row_item_start[k] + widths[k])
+                                    for k in worst])
+        worst_starts = np.r_[0, np.cumsum(widths[worst])[:-1]]
+    else:
+        worst_pos = worst_starts = _ints()
+    parent_total = total[results]
+    return Layer(
+        source=np.concatenate([single_source, *sources]).astype(np.int64),
+        singles=_ints(singles), parents=_ints(results), blocks=tuple(blocks),
+        weight=np.concatenate([np.zeros(0), *weights]),
+        inv_total=np.divide(1.0, parent_total, out=np.zeros(len(results)), where=parent_total > 0),
+        worst=_ints(worst), worst_pos=_ints(worst_pos), worst_starts=_ints(worst_starts),
+    )
+
+
 def prepare(
     n: int,
     methods: Ints,
@@ -98,48 +195,39 @@ def prepare(
     ``methods[r]`` is a code of ``METHOD_CODES``; indicator ``i`` feeds result
     ``indicator_result[i]``; link ``k`` feeds ``link_parent[k]`` with ``link_child[k]``.
     """
-    methods = np.asarray(methods, dtype=np.int64)
+    methods = _ints(methods)
+    link_child, link_parent = _ints(link_child), _ints(link_parent)
     keep = methods[link_parent] != INDICATORS_ONLY
-    link_child, link_parent, link_weight = link_child[keep], link_parent[keep], link_weight[keep]
+    link_child, link_parent = link_child[keep], link_parent[keep]
+    link_weight = np.asarray(link_weight, dtype=np.float64)[keep]
     height = heights(n, link_child, link_parent)
 
     m = len(indicator_result)
-    parent = np.concatenate([indicator_result, link_parent]).astype(np.int64)
-    weight = np.concatenate([indicator_weight, link_weight]).astype(np.float64)
+    parent = np.concatenate([_ints(indicator_result), link_parent])
+    weight = np.concatenate([np.asarray(indicator_weight, dtype=np.float64), link_weight])
     indicator = np.concatenate([np.arange(m), np.full(len(link_child), -1)]).astype(np.int64)
     child = np.concatenate([np.full(m, -1), link_child]).astype(np.int64)
+    total = np.bincount(parent, weights=weight, minlength=n).astype(np.float64)
+    item_count = np.bincount(parent, minlength=n).astype(np.int64)
+    # A result with one item of positive weight scores as that item: no sum needed.
+    single = (item_count == 1) & (total > 0)
     order = np.lexsort((parent, height[parent]))  # by height, then by result
     parent, weight, indicator, child = parent[order], weight[order], indicator[order], child[order]
-    total = np.bincount(parent, weights=weight, minlength=n).astype(np.float64)
+    source = np.where(indicator >= 0, indicator, m + child)
 
     layers = []
-    item_height = height[parent]
-    bounds = np.searchsorted(item_height, np.arange(int(height.max(initial=0)) + 2))
+    bounds = np.searchsorted(height[parent], np.arange(int(height.max(initial=0)) + 2))
     for h in range(len(bounds) - 1):
         start, stop = int(bounds[h]), int(bounds[h + 1])
-        if start == stop:
-            continue
-        segment = parent[start:stop]
-        first = np.flatnonzero(np.r_[True, segment[1:] != segment[:-1]])
-        parents = segment[first]
-        link_pos = np.flatnonzero(child[start:stop] >= 0)
-        worst = np.flatnonzero(methods[parents] == WORST_OF)
-        counts = np.diff(np.r_[first, stop - start])
-        worst_pos = (np.concatenate([np.arange(first[k], first[k] + counts[k]) for k in worst])
-                     if len(worst) else np.zeros(0, dtype=np.int64))
-        worst_starts = np.r_[0, np.cumsum(counts[worst])[:-1]] if len(worst) else np.zeros(0, dtype=np.int64)
-        layers.append(Layer(
-            start=start, stop=stop, parents=parents, starts=first,
-            link_pos=link_pos, link_child=child[start:stop][link_pos],
-            worst=worst, worst_pos=worst_pos.astype(np.int64), worst_starts=worst_starts.astype(np.int64),
-        ))
+        if start < stop:
+            layers.append(_layer(parent[start:stop], source[start:stop], weight[start:stop],
+                                 single, total, methods, pad=m + n))
     # Each result feeds one height, so its items sit side by side in the sorted arrays.
-    item_count = np.bincount(parent, minlength=n).astype(np.int64)
     item_start = np.zeros(n, dtype=np.int64)
     owners, first_positions = np.unique(parent, return_index=True)
     item_start[owners] = first_positions
     return Graph(
-        n=n, item_parent=parent, item_weight=weight, item_indicator=indicator, item_child=child,
+        n=n, m=m, item_parent=parent, item_weight=weight, item_indicator=indicator, item_child=child,
         indicator_pos=np.flatnonzero(indicator >= 0), total_weight=total, height=height,
         layers=tuple(layers), item_start=item_start, item_count=item_count,
     )
@@ -147,30 +235,46 @@ def prepare(
 
 def roll_up(graph: Graph, indicator_scores: Floats) -> Rolled:
     """Every result's score and coverage from its indicators' scores (0-100, NaN = no data)."""
-    score = np.full(graph.n, np.nan)
-    coverage = np.zeros(graph.n)
-    item_score = np.empty(len(graph.item_parent))
-    item_score[graph.indicator_pos] = indicator_scores[graph.item_indicator[graph.indicator_pos]]
-    weight = graph.item_weight
+    m, n = graph.m, graph.n
+    if len(indicator_scores) != m:
+        raise ValueError(f"{len(indicator_scores)} indicator scores for {m} indicators")
+    value = np.empty(m + n + 1)  # the indicators' scores, the results', and an empty item
+    value[:m] = indicator_scores
+    value[m:] = np.nan
+    score = value[m:m + n]
+    coverage = np.zeros(n)
     with np.errstate(invalid="ignore", divide="ignore"):
         for layer in graph.layers:
-            s = item_score[layer.start:layer.stop]  # a view: this height's items
-            s[layer.link_pos] = score[layer.link_child]
+            s = value[layer.source]  # this height's item scores: one gather
+            ones = len(layer.singles)
+            if ones:
+                alone = s[:ones]
+                score[layer.singles] = alone
+                coverage[layer.singles] = (alone == alone).astype(np.float64)  # 1 with data, 0 without
+            if not len(layer.parents):
+                continue
+            s = s[ones:]
             has_data = s == s  # False where NaN
-            w = weight[layer.start:layer.stop] * has_data
+            # No data counts 0 at weight 0. Scores are 0-100, so fmax(s, 0) only turns NaN into
+            # 0, and without the branches of a masked assignment it is several times faster.
+            np.fmax(s, 0.0, out=s)
+            weighted, with_data = layer.weight * s, layer.weight * has_data
+            total = np.empty(len(layer.parents))
+            den = np.empty(len(layer.parents))
+            for block in layer.blocks:
+                items = slice(block.item_offset, block.item_offset + block.rows * block.width)
+                rows = slice(block.row_offset, block.row_offset + block.rows)
+                shape = (block.rows, block.width)
+                np.matmul(weighted[items].reshape(shape), block.ones, out=total[rows])
+                np.matmul(with_data[items].reshape(shape), block.ones, out=den[rows])
+            result = np.divide(total, den, out=total)  # 0/0 is NaN: no item had data
             if len(layer.worst):
                 lowest = np.minimum.reduceat(
                     np.where(has_data[layer.worst_pos], s[layer.worst_pos], np.inf), layer.worst_starts
                 )
-                lowest[np.isinf(lowest)] = np.nan
-            np.nan_to_num(s, copy=False)  # no data counts 0 at weight 0
-            den = np.add.reduceat(w, layer.starts)
-            result = np.add.reduceat(w * s, layer.starts) / den  # 0/0 is NaN: no item had data
-            if len(layer.worst):
-                result[layer.worst] = lowest
+                result[layer.worst] = np.where(den[layer.worst] > 0, lowest, np.nan)
             score[layer.parents] = result
-            total = graph.total_weight[layer.parents]
-            coverage[layer.parents] = np.where(total > 0, den / total, 0.0)
+            coverage[layer.parents] = den * layer.inv_total
     return Rolled(score=score, coverage=coverage)
 
 
