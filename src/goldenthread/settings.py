@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "goldenthread.core.context_processors.product",
+                "goldenthread.reporting.context_processors.reporting",
             ],
         },
     },

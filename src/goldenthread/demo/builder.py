@@ -191,7 +191,11 @@ class _Builder:
 
     def _responsible(self, unit: str) -> str:
         staff = [p for p in self.staff_of[unit] if p.get("grade", "").startswith("P")]
-        return self.rng.choice(staff or self.staff_of[unit])["code"]
+        chosen = self.rng.choice(staff or self.staff_of[unit])["code"]
+        # A demo reporter answers for their unit's indicators, so they have work to do.
+        reporter = facts.REPORTERS.get(unit)
+        mine = [p["code"] for p in self.staff_of[unit] if p["name"] == reporter]
+        return mine[0] if mine else chosen
 
     def _indicator(self, fact: IndicatorFact, result: str, unit: str) -> None:
         row: dict[str, Any] = {

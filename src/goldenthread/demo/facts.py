@@ -954,6 +954,10 @@ DEMO_ACCOUNTS = [
     DemoAccount("lucas", "goldenthread-demo", False, "TSB-SGD", "Lucas Moreau", "P4"),
 ]
 
+# Demo accounts named the responsible person of every indicator of their unit's results,
+# so that My reporting has real work for them: unit -> person's name.
+REPORTERS = {"TSB-SGD": "Lucas Moreau"}
+
 # People deliberately given more work than their capacity, so the workforce
 # view has over-allocation to show: (unit, extra share of a year).
 OVER_ALLOCATED = [("BDT-DNS", 0.35), ("BR-SSD", 0.25), ("GS-IS", 0.2), ("RO-AFR", 0.3),

@@ -69,6 +69,10 @@ class Indicator(models.Model):
         max_length=16, choices=Computation.choices, blank=True,
         help_text="blank: values are entered by people; else how they are computed from the sources",
     )
+    allows_over_100 = models.BooleanField(
+        default=False,
+        help_text="a percentage that may exceed 100 (growth rates, coverage over target)",
+    )
 
     objects = ScopedManager(unit="result__unit", cycle="cycle", responsible="responsible")
 

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+
+def reporting(request: HttpRequest) -> dict[str, Any]:
+    """The count on the top bar's My reporting item: the user's unread notifications
+    (read only if the page draws the top bar)."""
+    user = getattr(request, "user", None)
+
+    def unread() -> int:
+        if user is None or not user.is_authenticated:
+            return 0
+        from goldenthread.reporting.models import Notification
+
+        return Notification.objects.filter(
+            recipient=user, read_at__isnull=True, dismissed_at__isnull=True
+        ).count()
+
+    return {"notification_count": SimpleLazyObject(unread)}
