@@ -17,4 +17,8 @@ urlpatterns = [
 
 urlpatterns += [
     path("cycles/<str:cycle_code>/map/", views.strategy_map, name="strategy_map"),
+    path("cycles/<str:cycle_code>/units/<str:unit_code>/", views.unit_detail, name="unit_detail"),
+    path("cycles/<str:cycle_code>/people/<str:person_code>/", views.person_thread, name="person_thread"),
+    path("cycles/<str:cycle_code>/my-thread/", views.my_thread, name="my_thread"),
+    path("cycles/<str:cycle_code>/alignment/", views.alignment, name="alignment"),
 ]

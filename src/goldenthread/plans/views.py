@@ -21,7 +21,10 @@ from goldenthread.finance import selectors as finance
 from goldenthread.indicators import selectors as indicators
 from goldenthread.mobilisation import selectors as mobilisation
 from goldenthread.org import selectors as org
+from goldenthread.org.models import OrgUnit, Person
 from goldenthread.plans import selectors as plans
+from goldenthread.plans import threads
+from goldenthread.plans.alignment import CHECKS, alignment_report
 from goldenthread.plans.models import Cycle
 from goldenthread.risks import selectors as risks
 
@@ -291,3 +294,75 @@ def _dashboard(request: HttpRequest, cycle: Cycle, levels: list[Any]) -> dict[st
             ("no_data", "Nothing reported yet", silent[:ATTENTION_SHOWN], len(silent)),
         ],
     }
+
+
+# --- The thread of a unit and of a person; the alignment report ------------------------------
+
+
+@cycle_view
+def unit_detail(request: HttpRequest, cycle: Cycle, unit_code: str) -> HttpResponse:
+    """A unit: the thread its own results serve up to the goals, the units below it with
+    their statuses, its people and their work plans."""
+    unit = OrgUnit.objects.filter(cycle=cycle, code=unit_code).first()
+    if unit is None:
+        raise Http404(f"No unit {unit_code} in {cycle.code}")
+    permissions.require(request.user, permissions.VIEW, unit)
+    period, periods = _period(request, cycle)
+    units = plans.map_units(cycle)
+    view = threads.unit_view(cycle, unit, units)
+    board = threads.thread_board(cycle, view.own, period, request.user, extra=view.subtree)
+    visible = _visible_units(request, cycle)
+    scored = [board.board.results[pk] for pk in view.subtree if pk in board.board.results]
+    return render(request, "plans/unit.html", {
+        "cycle": cycle, "unit": unit, "view": view, "tboard": board, "period": period,
+        "periods": periods,
+        "subtree_counts": [(s, sum(1 for r in scored if r.status == s)) for s in plans.STATUSES],
+        "subtree_size": len(scored),
+        "sub_units": threads.sub_units(units, unit.pk, board.board, visible),
+        "people": view.people if visible is None or unit.pk in visible else [],
+    })
+
+
+@cycle_view
+def person_thread(request: HttpRequest, cycle: Cycle, person_code: str) -> HttpResponse:
+    """A person's work plan and the golden thread it serves: their activities and the
+    results they own, the outputs and outcomes above them, up to the goals."""
+    person = Person.objects.filter(cycle=cycle, code=person_code).select_related("unit", "grade").first()
+    if person is None:
+        raise Http404(f"No person {person_code} in {cycle.code}")
+    permissions.require(request.user, permissions.VIEW, person)
+    return _thread_page(request, cycle, person, mine=False)
+
+
+@cycle_view
+def my_thread(request: HttpRequest, cycle: Cycle) -> HttpResponse:
+    """The signed-in person's own thread; a page saying why when their account is tied
+    to no person of this cycle."""
+    person = threads.person_of(request.user, cycle)
+    if person is None:
+        return render(request, "plans/thread.html", {"cycle": cycle, "no_person": True})
+    return _thread_page(request, cycle, person, mine=True)
+
+
+def _thread_page(request: HttpRequest, cycle: Cycle, person: Person, mine: bool) -> HttpResponse:
+    period, periods = _period(request, cycle)
+    plan = threads.work_plan(person, period.year)
+    board = threads.thread_board(cycle, plan.work, period, request.user, shares=plan.shares)
+    return render(request, "plans/thread.html", {
+        "cycle": cycle, "person": person, "plan": plan, "tboard": board, "mine": mine,
+        "period": period, "periods": periods,
+    })
+
+
+@cycle_view
+def alignment(request: HttpRequest, cycle: Cycle) -> HttpResponse:
+    """Where the thread is broken or weak, check by check, with a heat map by unit."""
+    report = alignment_report(cycle, request.user)
+    return render(request, "plans/alignment.html", {
+        "cycle": cycle, "report": report, "checks": CHECKS,
+        "tiles": [(key, label, help_, report.count(key)) for key, label, help_ in CHECKS],
+        "heat": report.heat(), "shown": ALIGNMENT_SHOWN,
+    })
+
+
+ALIGNMENT_SHOWN = 200  # rows listed per check; the counts and the heat map cover them all
