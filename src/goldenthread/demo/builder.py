@@ -521,3 +521,38 @@ def _bureau(unit_code: str) -> str:
 def _email(name: str) -> str:
     local = re.sub(r"[^a-z.]", "", name.lower().replace(" ", "."))
     return f"{local}@itu.example"
+
+
+def demo_ledger(document: dict[str, Any], seed: int = DEMO_SEED) -> list[dict[str, Any]]:
+    """The demo's ledger (``finance.Transaction`` rows by code), derived from the cost lines
+    of ``document``: for each output's cost line of 2028 a payment a quarter, adding up to
+    a share of the line drawn in ``LEDGER_SPENT_2028``; for 2029, payments in the first two
+    quarters, adding up to a share in ``LEDGER_SPENT_2029_H1``. Same seed, same ledger."""
+    rng = random.Random(seed + 1)
+    owner = {r["code"]: r["unit"] for r in document["results"]}
+    currency = str(document["cycle"].get("currency", "CHF"))
+    rows: list[dict[str, Any]] = []
+    spend = {REPORTED_YEAR: (facts.LEDGER_SPENT_2028, 4), REPORTED_YEAR + 1: (facts.LEDGER_SPENT_2029_H1, 2)}
+    for line in document["costs"]:
+        year = int(line["year"])
+        if year not in spend or line["result"] not in owner:
+            continue
+        (low, high), quarters = spend[year]
+        total = Decimal(line["amount"]) * Decimal(str(round(rng.uniform(low, high), 3)))
+        weights = [rng.uniform(0.6, 1.4) for _ in range(quarters)]
+        paid = Decimal(0)
+        for quarter, weight in enumerate(weights, start=1):
+            if quarter < quarters:
+                amount = (total * Decimal(str(weight / sum(weights)))).quantize(CENT)
+            else:
+                amount = total.quantize(CENT) - paid
+            paid += amount
+            if amount <= 0:
+                continue
+            rows.append({
+                "date": f"{year}-{3 * quarter - 1:02d}-{rng.randint(3, 27):02d}",
+                "amount": str(amount), "currency": currency, "category": line["category"],
+                "source": line["source"], "unit": owner[line["result"]], "output": line["result"],
+                "vendor": rng.choice(facts.LEDGER_VENDORS.get(line["category"], ["Various"])),
+            })
+    return rows

@@ -962,3 +962,19 @@ REPORTERS = {"TSB-SGD": "Lucas Moreau"}
 # view has over-allocation to show: (unit, extra share of a year).
 OVER_ALLOCATED = [("BDT-DNS", 0.35), ("BR-SSD", 0.25), ("GS-IS", 0.2), ("RO-AFR", 0.3),
                   ("TSB-SGD", 0.15)]
+
+
+# The ledger: who the demo's money is paid to, by cost category (names are invented).
+LEDGER_VENDORS = {
+    "personnel": ["Payroll (temporary staff)", "Short-term staff contracts"],
+    "travel_events": ["Global Travel Services SA", "Conference Venues Geneva", "Regional events desk"],
+    "consultants_contractual": ["Meridian Policy Advisers", "Open Spectrum Consulting",
+                                "DataBridge Analytics", "Individual consultants"],
+    "equipment_it": ["Alpine IT Supplies", "CloudOps Hosting", "Licences and subscriptions"],
+    "other_direct": ["Translation and printing", "Communications agency", "Office services"],
+    "indirect_support": ["Programme support costs"],
+}
+# What share of a year's cost lines the ledger shows spent: the whole of 2028 (some
+# outputs under, some over their budget) and the first half of 2029 (behind or ahead).
+LEDGER_SPENT_2028 = (0.72, 1.06)
+LEDGER_SPENT_2029_H1 = (0.28, 0.58)

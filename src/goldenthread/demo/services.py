@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from goldenthread.core.audit import Actor
 from goldenthread.core.services import object_update
-from goldenthread.demo.builder import demo_document
+from goldenthread.demo.builder import demo_document, demo_ledger
 from goldenthread.demo.facts import CYCLE, DEMO_ACCOUNTS
 from goldenthread.org.choices import Role
 from goldenthread.org.models import OrgUnit, Person, RoleAssignment
@@ -73,9 +73,12 @@ def demo_install() -> Cycle:
     audited generic update, so they see their own thread; roles are granted through
     the audited role service.
     """
+    from goldenthread.finance.services import transactions_load
     from goldenthread.interop.services import plan_load
 
-    cycle = plan_load(actor=DEMO_ACTOR, document=demo_document(), source="demo")
+    document = demo_document()
+    cycle = plan_load(actor=DEMO_ACTOR, document=document, source="demo")
+    transactions_load(actor=DEMO_ACTOR, cycle=cycle, rows=demo_ledger(document), message="demo ledger")
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
         if account.superuser:

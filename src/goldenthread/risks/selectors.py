@@ -84,3 +84,26 @@ def result_risks(result: Result, user: object = None) -> list[Risk]:
 
 def result_assumptions(result: Result) -> list[Assumption]:
     return list(Assumption.objects.filter(result=result).order_by("id"))
+
+
+# A residual score at or above the appetite is beyond what a unit accepts: the risk is
+# *red* and goes to the review (15 = likelihood 3 x impact 5, or 4 x 4 and above).
+RISK_APPETITE = 15
+
+
+def exposure(risk: Risk) -> int:
+    """The score a risk is judged by: residual when assessed, else inherent."""
+    residual = risk.residual_score
+    return residual if residual is not None else risk.inherent_score
+
+
+def red_risks(cycle: Cycle, unit_ids: list[int] | None = None, user: object = None) -> list[Risk]:
+    """Open risks (of ``unit_ids``, among those ``user`` sees) whose residual score (the
+    inherent one when no residual is assessed) reaches ``RISK_APPETITE``, worst first.
+    One query."""
+    rows = Risk.objects.visible_to(user).filter(cycle=cycle, status=RiskStatus.OPEN)
+    if unit_ids is not None:
+        rows = rows.filter(unit_id__in=unit_ids)
+    red = [r for r in rows.select_related("unit", "owner", "result") if exposure(r) >= RISK_APPETITE]
+    red.sort(key=lambda r: (-exposure(r), r.code))
+    return red
