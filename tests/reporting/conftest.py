@@ -24,13 +24,14 @@ from goldenthread.core.services import object_create
 from goldenthread.indicators.models import Indicator
 from tests.pages.plan import Plan, build_plan, grant, tie
 
-PASSWORD = "a-long-test-passphrase"
 ACTOR = Actor(label="test:reporting")
 
 
 def account(username: str, first: str, last: str):  # type: ignore[no-untyped-def]
+    """An account with no password (tests sign in with ``force_login``): hashing a
+    password costs a third of a second, and these tests make many accounts."""
     return get_user_model().objects.create_user(
-        username, password=PASSWORD, first_name=first, last_name=last,
+        username, password=None, first_name=first, last_name=last,
         email=f"{username}@example.org",
     )
 

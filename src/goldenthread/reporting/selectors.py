@@ -309,10 +309,20 @@ def completeness(cycle: Cycle, user: object, on: dt.date) -> Completeness:
                 elif status == ActualStatus.APPROVED:
                     cell.approved += 1
     unit_ids = {unit_id for _, unit_id, _ in rows}
-    units = list(
-        OrgUnit.objects.filter(pk__in=unit_ids).order_by("tier", "code")
-        .values_list("id", "code", "name", "tier")
-    ) if unit_ids else []
+    units: list[tuple[int, str, str, int]] = []
+    if unit_ids:
+        # The unit tree in reading order (each unit followed by the units below it).
+        tree = list(OrgUnit.objects.filter(cycle=cycle).order_by("code")
+                    .values_list("id", "code", "name", "tier", "parent_id"))
+        below: dict[int | None, list[tuple[int, str, str, int, int | None]]] = {}
+        for node in tree:
+            below.setdefault(node[4], []).append(node)
+        stack = list(reversed(below.get(None, [])))
+        while stack:
+            node = stack.pop()
+            if node[0] in unit_ids:
+                units.append(node[:4])
+            stack.extend(reversed(below.get(node[0], [])))
     # Years before their quarters would read oddly: each year's quarters, then the year.
     ordered = sorted(periods, key=lambda p: (p.year, p.quarter or 5))
     return Completeness(periods=ordered, units=units, cells=cells, totals=totals)
