@@ -77,6 +77,13 @@ def _label(actor: ActorLike) -> str:
     return str(actor.get_username())
 
 
+def _display(actor: ActorLike) -> str:
+    """The actor as people read it in a message: their full name, else their label."""
+    user = _user_of(actor)
+    name = user.get_full_name() if user is not None and hasattr(user, "get_full_name") else ""
+    return name or _label(actor)
+
+
 def _locked(actual: Actual) -> ValidationError:
     return ValidationError(
         f"{actual.indicator.code} {actual.period} is approved and locked: a planner must "
@@ -241,7 +248,7 @@ def actual_submit(*, actor: ActorLike, actual: Actual) -> Actual:
         (u for u in approvers if user is None or u != user.pk), NotificationKind.AWAITING,
         f"awaiting:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} awaits your approval "
-        f"(submitted by {_label(actor)}).",
+        f"(submitted by {_display(actor)}).",
     )
     return actual
 
@@ -270,7 +277,7 @@ def actual_approve(*, actor: ActorLike, actual: Actual) -> Actual:
     step = _step(actor, actual, Step.APPROVE)
     _notify(
         _people_to_tell(actual), NotificationKind.APPROVED, f"approved:{step.pk}", actual,
-        f"{actual.indicator.code} {actual.period} was approved by {_label(actor)}.",
+        f"{actual.indicator.code} {actual.period} was approved by {_display(actor)}.",
     )
     return actual
 
@@ -300,7 +307,7 @@ def actual_return(*, actor: ActorLike, actual: Actual, reason: str) -> Actual:
     step = _step(actor, actual, Step.RETURN, reason)
     _notify(
         _people_to_tell(actual), NotificationKind.RETURNED, f"returned:{step.pk}", actual,
-        f"{actual.indicator.code} {actual.period} was returned by {_label(actor)}: {reason}",
+        f"{actual.indicator.code} {actual.period} was returned by {_display(actor)}: {reason}",
     )
     return actual
 
@@ -322,7 +329,7 @@ def actual_unlock(*, actor: ActorLike, actual: Actual, reason: str) -> Actual:
     step = _step(actor, actual, Step.UNLOCK, reason)
     _notify(
         _people_to_tell(actual), NotificationKind.UNLOCKED, f"unlocked:{step.pk}", actual,
-        f"{actual.indicator.code} {actual.period} was unlocked by {_label(actor)}: {reason}",
+        f"{actual.indicator.code} {actual.period} was unlocked by {_display(actor)}: {reason}",
     )
     return actual
 
@@ -439,7 +446,7 @@ def _returned_items(cycle: Cycle) -> dict[int, list[DigestItem]]:
     rows = (
         Transition.objects.filter(
             actual__indicator__cycle=cycle, actual__status=ActualStatus.RETURNED, step=Step.RETURN
-        ).select_related("actual__indicator").order_by("actual_id", "-at", "-id")
+        ).select_related("actual__indicator", "by").order_by("actual_id", "-at", "-id")
     )
     latest: dict[int, Transition] = {}
     for row in rows:
@@ -457,7 +464,8 @@ def _returned_items(cycle: Cycle) -> dict[int, list[DigestItem]]:
         found[person_id].append(DigestItem(
             key=f"returned:{step.pk}", kind="returned", indicator_id=indicator.pk,
             indicator_code=indicator.code, indicator_name=indicator.name, period=actual.period,
-            line=f"{indicator.code} {actual.period} was returned by {step.by_label}: {step.reason}",
+            line=(f"{indicator.code} {actual.period} was returned by "
+                  f"{(step.by.get_full_name() if step.by else '') or step.by_label}: {step.reason}"),
         ))
     return found
 
@@ -504,7 +512,9 @@ def reminders_send(
     for person_id, found in _returned_items(cycle).items():
         items[person_id].extend(found)
     for person_id, found in _overdue_items(overdue_reports(cycle, None, on)).items():
-        items[person_id].extend(found)
+        returned = {(i.indicator_id, i.period) for i in items[person_id]}
+        # a returned value that is also late is told once, as returned
+        items[person_id].extend(i for i in found if (i.indicator_id, i.period) not in returned)
     people = {p.pk: p for p in Person.objects.filter(pk__in=items).select_related("user")}
     sent = set(Reminder.objects.filter(person_id__in=items).values_list("person_id", "key"))
     digests = []
