@@ -88,6 +88,10 @@ def _amount(params: dict[str, Any], name: str, problems: Problems) -> Decimal | 
     return value.quantize(CENT)
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 class Scope:
     """What a review covers: its cycle and the ids of its unit and the units below it."""
 
@@ -114,7 +118,7 @@ class Scope:
         if found is None:
             problems.add(name, f"There is no result {code} in {self.cycle.code}.")
         elif found.level.kind != LevelKind.OUTPUT:
-            problems.add(name, f"{code} is not an output (it is a {found.level.name.lower()}).")
+            problems.add(name, f"{code} is not an output (it is {_a(found.level.name.lower())}).")
         elif found.unit_id not in self.units:
             problems.add(name, self.outside(code, found.unit_id))
         else:
@@ -320,7 +324,7 @@ def check_add_output(scope: Scope, params: dict[str, Any]) -> Checked:
         if parent is None:
             problems.add("parent", f"There is no result {parent_code} in {scope.cycle.code}.")
         elif level is not None and parent.level.rank >= level.rank:
-            problems.add("parent", f"{parent_code} is a {parent.level.name.lower()}: an output "
+            problems.add("parent", f"{parent_code} is {_a(parent.level.name.lower())}: an output "
                                    "serves a result of a level above the outputs.")
     priority = str(params.get("priority") or "").strip()
     if priority and priority not in Priority.values:

@@ -24,13 +24,22 @@ class FetchRefused(ValueError):
     """A pack asked for a resource outside itself."""
 
 
-def local_only_fetcher(url: str, timeout: int = 10, ssl_context: Any = None) -> dict[str, Any]:
-    """Give WeasyPrint inline ``data:`` URLs only; refuse any other address."""
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher
+def local_only_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that serves inline ``data:`` URLs and refuses any other
+    address (no network, no file), stopping the rendering if one is asked for."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-        return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)  # type: ignore[no-any-return]
-    raise FetchRefused(f"the review pack does not fetch {url}")
+    class LocalOnly(URLFetcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=True)
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.startswith("data:"):
+                raise FetchRefused(f"the review pack does not fetch {url}")
+            return super().fetch(url, headers)
+
+    assert issubclass(FetchRefused, Exception) and FatalURLFetchingError
+    return LocalOnly()
 
 
 def pack_context(review: Review, page: ReviewPage | None = None) -> dict[str, Any]:
@@ -70,7 +79,7 @@ def pack_document(review: Review) -> Any:
     """The laid-out PDF document (``weasyprint.Document``): its pages can be read back."""
     import weasyprint
 
-    return weasyprint.HTML(string=pack_html(review), url_fetcher=local_only_fetcher).render()
+    return weasyprint.HTML(string=pack_html(review), url_fetcher=local_only_fetcher()).render()
 
 
 def pack_pdf(review: Review) -> bytes:

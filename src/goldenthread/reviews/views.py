@@ -26,7 +26,7 @@ from goldenthread.reviews.models import Decision, FollowUp, Review
 
 
 def _review(request: HttpRequest, cycle: Cycle, pk: int) -> Review:
-    review = Review.objects.filter(cycle=cycle, pk=pk).select_related("unit", "cycle").first()
+    review = Review.objects.filter(cycle=cycle, pk=pk).select_related("unit", "cycle", "created_by").first()
     if review is None:
         raise Http404(f"No review {pk} in {cycle.code}")
     if not selectors.may_see(request.user, review, selectors.unit_tree(cycle)):
