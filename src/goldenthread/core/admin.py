@@ -1,9 +1,14 @@
-"""The admin, made to write through the audited services.
+"""The admin, made to write through the audited services and to keep to the roles.
 
 ``AuditedAdmin`` routes every save and delete of the Django admin, inlines
 included, through ``goldenthread.core.services``, so an edit in the admin is
 validated and leaves an audit row like any other change. Model admins with
 their own domain service (links, units, cycles) override ``create``/``update``.
+
+Staff who are not superusers see in the admin only the records their roles let
+them see (``visible_to``), and change or delete only those their roles let them
+change: each model admin names the action a write needs (``write_action``), checked
+on the record's unit as everywhere else (docs/permissions.md).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.html import format_html
 
+from goldenthread.core import permissions
 from goldenthread.core.models import AuditEntry
 from goldenthread.core.services import object_create, object_delete, object_update
 
@@ -29,7 +35,24 @@ admin.site.site_url = "/"
 
 
 class AuditedAdmin(admin.ModelAdmin):
-    """A model admin whose writes go through the audited services."""
+    """A model admin whose writes go through the audited services, within the roles."""
+
+    #: what a change to a record of this model needs on its unit (or on the organisation)
+    write_action: permissions.Action = permissions.PLAN
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)
+        visible_to = getattr(queryset, "visible_to", None)
+        return visible_to(request.user) if visible_to is not None else queryset
+
+    def may_write(self, request: HttpRequest, obj: Any) -> bool:
+        return obj is None or permissions.can(request.user, self.write_action, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) and self.may_write(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and self.may_write(request, obj)
 
     def create(self, request: HttpRequest, obj: Any) -> Any:
         return object_create(actor=request.user, obj=obj, message="admin")
@@ -38,6 +61,7 @@ class AuditedAdmin(admin.ModelAdmin):
         return object_update(actor=request.user, obj=obj, message="admin")
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+        permissions.require(request.user, self.write_action, obj)  # the record as it will be
         if change:
             self.update(request, obj, form)
         else:
@@ -49,10 +73,12 @@ class AuditedAdmin(admin.ModelAdmin):
                 obj._state.adding = False
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        permissions.require(request.user, self.write_action, obj)
         object_delete(actor=request.user, obj=obj, message="admin")
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         for obj in queryset:
+            permissions.require(request.user, self.write_action, obj)
             object_delete(actor=request.user, obj=obj, message="admin")
 
     def save_formset(
@@ -60,6 +86,8 @@ class AuditedAdmin(admin.ModelAdmin):
     ) -> None:
         """Inline rows are created, updated and deleted through the services too."""
         instances = formset.save(commit=False)
+        for obj in [*formset.deleted_objects, *instances]:
+            permissions.require(request.user, self.write_action, obj)
         for obj in formset.deleted_objects:
             object_delete(actor=request.user, obj=obj, message="admin")
         for obj in instances:

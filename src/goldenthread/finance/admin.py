@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from goldenthread.core import permissions
 from goldenthread.core.admin import AuditedAdmin
 from goldenthread.core.services import object_create
 from goldenthread.finance.models import (
@@ -22,6 +23,7 @@ from goldenthread.finance.models import (
 
 @admin.register(Fund)
 class FundAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("code", "name", "donor", "is_regular", "cycle")
     list_filter = ("cycle", "is_regular")
     search_fields = ("code", "name", "donor")
@@ -30,6 +32,7 @@ class FundAdmin(AuditedAdmin):
 
 @admin.register(CostLine)
 class CostLineAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("result", "year", "category", "source", "amount")
     list_filter = ("result__cycle", "year", "category", "source__is_regular")
     search_fields = ("result__code", "result__title", "description", "source__code")
@@ -39,6 +42,7 @@ class CostLineAdmin(AuditedAdmin):
 
 @admin.register(Allocation)
 class AllocationAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("person", "result", "year", "share")
     list_filter = ("result__cycle", "year")
     search_fields = ("person__code", "person__name", "result__code")
@@ -61,6 +65,7 @@ class ScenarioRankInline(admin.TabularInline):
 
 @admin.register(Scenario)
 class ScenarioAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("code", "name", "rule", "cycle", "created_by_label", "created_at")
     list_filter = ("cycle", "rule")
     search_fields = ("code", "name", "description")
@@ -76,6 +81,7 @@ class ScenarioAdmin(AuditedAdmin):
 
 @admin.register(Transaction)
 class TransactionAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("date", "amount", "currency", "category", "source", "unit", "output", "vendor")
     list_filter = ("cycle", "category", "source__is_regular")
     search_fields = ("vendor", "description", "reference", "output__code", "unit__code")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from goldenthread.core import permissions
 from goldenthread.core.admin import AuditedAdmin
 from goldenthread.indicators.models import Actual, Indicator, Target
 
@@ -58,6 +59,7 @@ class TargetAdmin(_ValueAdmin):
 
 @admin.register(Actual)
 class ActualAdmin(_ValueAdmin):
+    write_action = permissions.REPORT
     list_display = ("indicator", "period", "value", "text", "status", "reported_by")
     list_filter = ("indicator__cycle", "status", "year", "quarter")
     list_select_related = ("indicator", "indicator__cycle", "reported_by")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from goldenthread.core import permissions
 from goldenthread.core.admin import AuditedAdmin
 from goldenthread.mobilisation.models import ActionLine, Revenue
 
 
 @admin.register(Revenue)
 class RevenueAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("stream", "year", "amount", "earmark", "cycle")
     list_filter = ("cycle", "stream", "year")
     search_fields = ("stream", "earmark__code")

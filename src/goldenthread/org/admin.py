@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from goldenthread.core import permissions
 from goldenthread.core.admin import AuditedAdmin
 from goldenthread.core.services import object_update
 from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person, RoleAssignment
@@ -42,6 +43,7 @@ class GradeCostInline(admin.TabularInline):
 
 @admin.register(Grade)
 class GradeAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("code", "name", "cycle")
     list_filter = ("cycle",)
     search_fields = ("code", "name")
@@ -51,6 +53,7 @@ class GradeAdmin(AuditedAdmin):
 
 @admin.register(GradeCost)
 class GradeCostAdmin(AuditedAdmin):
+    write_action = permissions.FINANCE
     list_display = ("grade", "year", "annual_cost", "cycle")
     list_filter = ("grade__cycle", "year")
     search_fields = ("grade__code",)
@@ -63,6 +66,7 @@ class GradeCostAdmin(AuditedAdmin):
 
 @admin.register(Person)
 class PersonAdmin(AuditedAdmin):
+    write_action = permissions.ADMIN
     list_display = ("code", "name", "unit", "grade", "capacity", "contract", "remote", "cycle")
     list_filter = ("cycle", "contract", "remote", "grade__code", "unit__tier")
     search_fields = ("code", "name", "email", "unit__code")
@@ -74,6 +78,7 @@ class PersonAdmin(AuditedAdmin):
 class RoleAssignmentAdmin(AuditedAdmin):
     """Roles are granted and withdrawn through the audited role services; changing a
     role is withdrawing it and granting another, so it is not edited in place."""
+    write_action = permissions.ADMIN
 
     list_display = ("user", "role", "unit", "cycle")
     list_filter = ("role", "unit__cycle", "unit__tier")

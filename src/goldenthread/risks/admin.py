@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from goldenthread.core import permissions
 from goldenthread.core.admin import AuditedAdmin
 from goldenthread.risks.models import Assumption, Risk
 
 
 @admin.register(Risk)
 class RiskAdmin(AuditedAdmin):
+    write_action = permissions.RISK
     list_display = (
         "code", "title", "unit", "category", "inherent", "residual", "owner", "status", "cycle",
     )
@@ -29,6 +31,7 @@ class RiskAdmin(AuditedAdmin):
 
 @admin.register(Assumption)
 class AssumptionAdmin(AuditedAdmin):
+    write_action = permissions.RISK
     list_display = ("result", "statement", "status", "last_reviewed")
     list_filter = ("result__cycle", "status")
     search_fields = ("statement", "result__code")
