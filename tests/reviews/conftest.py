@@ -55,7 +55,7 @@ def add_red_risk_and_ledger(built: Plan) -> None:
 
 
 @pytest.fixture
-def bdt(request: pytest.FixtureRequest) -> Plan:
+def bdt(db: None, request: pytest.FixtureRequest) -> Plan:
     """The plan with a red risk in BDT-DNS and a small ledger for BDT's units."""
     built: Plan = request.getfixturevalue("plan")
     add_red_risk_and_ledger(built)
