@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import CommandError
 
-from goldenthread.core.periods import Period, PeriodError
+from goldenthread.core.periods import Period, PeriodError, period_within
 from goldenthread.plans.models import Cycle
 
 
@@ -26,11 +26,6 @@ def cycle_named(code: str, user: Any = None) -> Cycle:
 def period_in(cycle: Cycle, text: str, option: str = "--period") -> Period:
     """The period ``text`` (2029 or 2029-Q2), which must fall in the cycle's years."""
     try:
-        period = Period.parse(text)
+        return period_within(text, cycle.code, cycle.start_year, cycle.end_year)
     except PeriodError as error:
         raise CommandError(f"{option}: {error}") from None
-    if not cycle.start_year <= period.year <= cycle.end_year:
-        raise CommandError(
-            f"{option}: {period} is outside {cycle.code} ({cycle.start_year}-{cycle.end_year})"
-        )
-    return period

@@ -47,3 +47,12 @@ class Period:
     def plan_key(self) -> int | str:
         """The key as the plan file writes it: an integer year or 'YYYY-Qn'."""
         return self.year if self.quarter == 0 else str(self)
+
+
+def period_within(text: object, code: str, start_year: int, end_year: int) -> Period:
+    """The period ``text`` names (2029, 2029-Q2), refused unless it falls in the years of
+    the cycle ``code``: the one rule the pages (404) and the commands (an error) share."""
+    period = Period.parse(text)
+    if not start_year <= period.year <= end_year:
+        raise PeriodError(f"{period} is outside {code} ({start_year}-{end_year})")
+    return period

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from goldenthread.core import permissions
-from goldenthread.core.periods import Period, PeriodError
+from goldenthread.core.periods import Period, PeriodError, period_within
 from goldenthread.core.permissions import cycle_view
 from goldenthread.finance import selectors as finance
 from goldenthread.indicators import selectors as indicators
@@ -187,11 +187,9 @@ def _period(request: HttpRequest, cycle: Cycle) -> tuple[Period, list[Period]]:
     wanted = request.GET.get("period")
     if wanted:
         try:
-            period = Period.parse(wanted)
+            period = period_within(wanted, cycle.code, cycle.start_year, cycle.end_year)
         except PeriodError as error:
             raise Http404(str(error)) from None
-        if not cycle.start_year <= period.year <= cycle.end_year:
-            raise Http404(f"{period} is outside {cycle.code}")
         if period not in periods:
             periods = sorted({*periods, period})
         return period, periods
