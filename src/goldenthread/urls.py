@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("goldenthread.reporting.urls")),
     path("", include("goldenthread.reviews.urls")),
     path("", include("goldenthread.finance.urls")),
+    path("", include("goldenthread.interop.urls")),
 ]

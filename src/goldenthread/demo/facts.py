@@ -920,19 +920,21 @@ ACTION_LINES = [
                    "of acquisition", "to_be_started", "2027-Q3", "", "GS-FRMD"),
 ]
 
-# Expected revenue by stream in 2028 (CHF) and its yearly change. About 70 per
-# cent of the regular budget comes from Member States' contributory units and
-# another 10 per cent from Sector membership; voluntary contributions fund
-# extrabudgetary work and are expected to grow with the strategy.
+# Expected revenue by stream in 2028 (CHF) and its yearly change: the part of the
+# organisation's income set against this plan's outputs (about 62 million a year).
+# About 60 per cent comes from Member States' contributory units, flat in nominal
+# terms (so falling a little), and 9 per cent from Sector membership; voluntary
+# contributions fund extrabudgetary work and grow with the strategy. Costs grow
+# faster than income from 2029, so the plan shows a funding gap from then on.
 REVENUE_2028 = {
-    "assessed_contributions": (135_400_000, "-0.002"),
-    "sector_members": (19_300_000, "0.015"),
-    "associates_academia": (2_600_000, "0.03"),
-    "cost_recovery": (9_200_000, "0.02"),
-    "products_services": (6_100_000, "0.01"),
-    "events": (3_400_000, "0.04"),
-    "voluntary_contributions": (44_000_000, "0.06"),
-    "other": (1_800_000, "0.0"),
+    "assessed_contributions": (38_000_000, "-0.01"),
+    "sector_members": (5_500_000, "0.015"),
+    "associates_academia": (750_000, "0.03"),
+    "cost_recovery": (2_600_000, "0.02"),
+    "products_services": (1_700_000, "0.01"),
+    "events": (950_000, "0.04"),
+    "voluntary_contributions": (12_500_000, "0.06"),
+    "other": (500_000, "0.0"),
 }
 
 class DemoAccount(NamedTuple):

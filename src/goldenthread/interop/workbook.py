@@ -301,10 +301,15 @@ class _Styles:
 
 
 def workbook_export(cycle: Cycle, user: ActorLike | None = None) -> bytes:
-    """The cycle's operational plan as an XLSX workbook (bytes)."""
+    """The cycle's operational plan as an XLSX workbook (bytes): what ``user`` may see
+    (``interop/access.py``); everything for the operator (no user, or an ``Actor``
+    without one)."""
     from openpyxl import Workbook
 
-    doc = plan_dump(cycle)
+    from goldenthread.interop.access import user_of
+    from goldenthread.interop.scoping import scope_document
+
+    doc = scope_document(plan_dump(cycle), cycle, user_of(user))
     tables = plan_tables(doc)
     book = Workbook(write_only=True)
     styles = _Styles()
@@ -1191,6 +1196,12 @@ def workbook_import(
             Cycle.objects.select_for_update().filter(pk=cycle.pk).first()
             importer = _Importer(cycle, book, report)
             importer.run()
+            if not report.problems:
+                from goldenthread.interop.access import refusals, user_of
+
+                for sheet, row, message in refusals(cycle, importer.plans, user_of(actor),
+                                                    importer.theirs):
+                    report.problems.append(Problem(sheet, row, None, "", message))
             if report.problems:
                 report.problems.sort(key=_problem_order)
                 raise _Rollback

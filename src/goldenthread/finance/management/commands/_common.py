@@ -57,3 +57,24 @@ def parse_year(text: str, cycle: Cycle, option: str, whole: str) -> int:
             f"{option} {whole}: {year} is outside {cycle.code} ({cycle.start_year}-{cycle.end_year})"
         )
     return year
+
+
+USER_HELP = "act as this user: show only what they may see, refuse what they may not do " \
+            "(default: the operator of the machine, who sees everything)"
+
+
+def user_named(username: str | None) -> Any:
+    """The user ``--user`` names, or None (the operator) when it is not given."""
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"--user {username}: no user '{username}'")
+    return user
+
+
+def refused(username: str | None, error: Exception) -> CommandError:
+    """A refusal of the permission rules as the command's error, naming the user."""
+    return CommandError(f"{username}: {error}")

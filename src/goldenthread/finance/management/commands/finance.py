@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from goldenthread.core import permissions
 from goldenthread.core.commands import cycle_named
-from goldenthread.finance import reports, selectors
+from goldenthread.finance import access, reports, selectors
 from goldenthread.finance.costing import DIMENSIONS
-from goldenthread.finance.management.commands._common import console_of, parse_year, print_json
+from goldenthread.finance.management.commands._common import (
+    USER_HELP,
+    console_of,
+    parse_year,
+    print_json,
+    refused,
+    user_named,
+)
 from goldenthread.plans.models import Result
 
 
@@ -31,6 +40,7 @@ class Command(BaseCommand):
             p = sub.add_parser(name, help=text, description=text)
             p.add_argument("--cycle", required=True, help="code of the cycle")
             p.add_argument("--format", choices=["json", "table"], default="table")
+            p.add_argument("--user", metavar="USERNAME", help=USER_HELP)
             return p  # type: ignore[no-any-return]
 
         plan = report("plan", "Costs by outcome, unit, category or funding source, and year.")
@@ -44,29 +54,45 @@ class Command(BaseCommand):
                           "to outcomes.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        cycle = cycle_named(options["cycle"])
+        username = options.get("user")
+        user = user_named(username)
+        cycle = cycle_named(options["cycle"], user)
+        try:
+            self.report(cycle, user, options)
+        except PermissionDenied as error:
+            raise refused(username, error) from None
+
+    def report(self, cycle: Any, user: Any, options: dict[str, Any]) -> None:
+        scope = access.money_scope(user, cycle)
         as_json = options["format"] == "json"
         name = options["report"]
         if name == "plan":
             year = None
             if options.get("year"):
                 year = parse_year(options["year"], cycle, "--year", options["year"])
-            plan = selectors.financial_plan(cycle)
+            plan = access.scoped_plan(selectors.financial_plan(cycle), scope, user)
             if as_json:
                 print_json(self, reports.plan_json(plan, options["by"], year))
             else:
                 reports.print_plan(console_of(self), plan, options["by"], year, cycle.code)
         elif name == "gap":
+            if not scope.whole:
+                raise PermissionDenied(
+                    "the funding gap sets all revenue against all costs, so it is shown to "
+                    "those who see the whole organisation's money; you see the money of "
+                    + ", ".join(scope.roots)
+                )
             gap = selectors.funding_gap(cycle)
             if as_json:
                 print_json(self, reports.gap_json(gap))
             else:
                 reports.print_gap(console_of(self), gap, cycle.code)
         elif name == "output":
-            try:
-                cost = selectors.output_costs(cycle, options["output"])
-            except Result.DoesNotExist:
-                raise CommandError(f"no result '{options['output']}' in {cycle.code}") from None
+            result = Result.objects.filter(cycle=cycle, code=options["output"]).first()
+            if result is None:
+                raise CommandError(f"no result '{options['output']}' in {cycle.code}")
+            permissions.require(user, permissions.VIEW, result)
+            cost = selectors.output_costs(cycle, options["output"])
             if as_json:
                 print_json(self, reports.output_cost_json(cost))
             else:

@@ -18,17 +18,21 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from goldenthread.core.audit import Actor
 from goldenthread.core.commands import cycle_named
-from goldenthread.finance import reports, selectors
+from goldenthread.finance import access, reports, selectors
+from goldenthread.finance.access import MoneyScope
 from goldenthread.finance.management.commands._common import (
+    USER_HELP,
     console_of,
     parse_amount,
     parse_year,
     print_json,
+    refused,
+    user_named,
 )
 from goldenthread.finance.models import Fund, Scenario
 from goldenthread.finance.scenarios import (
@@ -87,21 +91,36 @@ class Command(BaseCommand):
         parser.add_argument("--list", action="store_true", help="list the saved scenarios")
         parser.add_argument("--delete", metavar="CODE", help="delete a saved scenario")
         parser.add_argument("--format", choices=["json", "table"], default="table")
+        parser.add_argument("--user", metavar="USERNAME", help=USER_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        cycle = cycle_named(options["cycle"])
+        username = options.get("user")
+        self.user = user_named(username)
+        self.actor = Actor.cli(self.user)
+        cycle = cycle_named(options["cycle"], self.user)
+        try:
+            self.scope = access.money_scope(self.user, cycle)
+            if options["delete"] or options["save"]:
+                access.require_scenario_write(self.user, cycle)
+            return self.act(cycle, options)
+        except PermissionDenied as error:
+            raise refused(username, error) from None
+
+    def act(self, cycle: Cycle, options: dict[str, Any]) -> None:
+        scope: MoneyScope = self.scope
         as_json = options["format"] == "json"
         if options["list"]:
             return self.list_saved(cycle, as_json)
         if options["delete"]:
             scenario = self.saved(cycle, options["delete"])
-            scenario_delete(actor=Actor.cli(), scenario=scenario)
+            scenario_delete(actor=self.actor, scenario=scenario)
             self.stderr.write(f"Deleted scenario {scenario.code} of {cycle.code}.")
             return None
         if options["compare"]:
             a, b = (self.saved(cycle, code) for code in options["compare"])
             scores = selectors.output_scores(cycle) if SCORE in (a.rule, b.rule) else None
-            comparison = selectors.scenario_compare(a, b, scores)
+            comparison = access.scoped_comparison(selectors.scenario_compare(a, b, scores),
+                                                  scope.codes)
             if as_json:
                 print_json(self, reports.comparison_json(comparison))
             else:
@@ -113,6 +132,7 @@ class Command(BaseCommand):
             result = selectors.scenario_run(scenario, scores=scores)
         else:
             result = self.run_new(cycle, options)
+        result = access.scoped_scenario(result, scope.codes)
         if as_json:
             print_json(self, reports.scenario_json(result))
         else:
@@ -137,7 +157,7 @@ class Command(BaseCommand):
              "envelopes": [
                  {"year": e.year, "source": e.source, "amount": reports.amount(e.amount)}
                  for e in selectors.scenario_envelopes(s)
-             ]}
+             ] if self.scope.whole else []}
             for s in saved
         ]
         if as_json:
@@ -221,12 +241,12 @@ class Command(BaseCommand):
                 if not options["replace"]:
                     raise CommandError(f"a scenario '{code}' is already saved in {cycle.code}; "
                                        "add --replace to replace it")
-                scenario_update(actor=Actor.cli(), scenario=existing, name=name,
+                scenario_update(actor=self.actor, scenario=existing, name=name,
                                 rule=options["rule"], description=description,
                                 envelopes=envelopes, ranks=ranks)
                 self.stderr.write(f"Replaced scenario {code} of {cycle.code}.")
             else:
-                scenario_create(actor=Actor.cli(), cycle=cycle, code=code, name=name,
+                scenario_create(actor=self.actor, cycle=cycle, code=code, name=name,
                                 rule=options["rule"], description=description,
                                 envelopes=envelopes, ranks=ranks)
                 self.stderr.write(f"Saved scenario {code} of {cycle.code}.")

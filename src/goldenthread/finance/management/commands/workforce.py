@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandParser
 
 from goldenthread.core.commands import cycle_named
-from goldenthread.finance import reports, selectors
-from goldenthread.finance.management.commands._common import console_of, print_json
+from goldenthread.finance import access, reports
+from goldenthread.finance.management.commands._common import (
+    USER_HELP,
+    console_of,
+    print_json,
+    refused,
+    user_named,
+)
 
 
 class Command(BaseCommand):
@@ -27,10 +34,16 @@ class Command(BaseCommand):
         parser.add_argument("--all-people", action="store_true",
                             help="list every person in the JSON, not only the over-allocated")
         parser.add_argument("--format", choices=["json", "table"], default="table")
+        parser.add_argument("--user", metavar="USERNAME", help=USER_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        cycle = cycle_named(options["cycle"])
-        report = selectors.workforce_report(cycle)
+        user = user_named(options["user"])
+        cycle = cycle_named(options["cycle"], user)
+        try:
+            scope = access.money_scope(user, cycle)
+        except PermissionDenied as error:
+            raise refused(options["user"], error) from None
+        report = access.scoped_workforce(cycle, scope)
         if options["format"] == "json":
             print_json(self, reports.workforce_json(report, all_people=options["all_people"]))
         else:
