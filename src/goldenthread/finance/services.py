@@ -194,29 +194,38 @@ def transactions_load(
 
     units = {u.code: u for u in OrgUnit.objects.filter(cycle=cycle)}
     funds = {f.code: f for f in Fund.objects.filter(cycle=cycle)}
-    outputs = {
-        r.code: r for r in Result.objects.filter(cycle=cycle, level__kind=LevelKind.OUTPUT)
-        .select_related("level")
-    }
+    results = {r.code: r for r in Result.objects.filter(cycle=cycle).select_related("level")}
     made: list[Transaction] = []
     for number, row in enumerate(rows, start=1):
-        try:
-            unit, source = units[row["unit"]], funds[row["source"]]
-            output = outputs[row["output"]] if row.get("output") else None
-        except KeyError as missing:
-            raise ValidationError(f"ledger row {number}: no {missing} in {cycle.code}") from None
-        item = Transaction(
-            cycle=cycle, date=row["date"], amount=Decimal(str(row["amount"])),
-            currency=row.get("currency") or cycle.currency, category=row["category"],
-            source=source, unit=unit, output=output, vendor=row.get("vendor", ""),
-            description=row.get("description", ""), reference=row.get("reference", ""),
-        )
-        try:
-            item.full_clean(exclude=["cycle", "source", "unit", "output"])
-            item.clean()
-        except ValidationError as error:
-            raise ValidationError(f"ledger row {number}: {'; '.join(error.messages)}") from None
-        made.append(item)
+        problems = []
+        unit = units.get(row.get("unit") or "")
+        if unit is None:
+            problems.append(f"unit: no unit '{row.get('unit', '')}' in {cycle.code}")
+        source = funds.get(row.get("source") or "")
+        if source is None:
+            problems.append(f"source: no fund '{row.get('source', '')}' in {cycle.code}")
+        output = results.get(row.get("output") or "") if row.get("output") else None
+        if row.get("output") and output is None:
+            problems.append(f"output: no result '{row['output']}' in {cycle.code}")
+        elif output is not None and output.level.kind != LevelKind.OUTPUT:
+            problems.append(f"output: {output.code} is not an output")
+        if not problems:
+            item = Transaction(
+                cycle=cycle, date=row.get("date"), amount=row.get("amount"),
+                currency=row.get("currency") or cycle.currency, category=row.get("category"),
+                source=source, unit=unit, output=output, vendor=row.get("vendor", ""),
+                description=row.get("description", ""), reference=row.get("reference", ""),
+            )
+            try:
+                item.full_clean(exclude=["cycle", "source", "unit", "output"])
+                item.clean()
+            except ValidationError as error:
+                problems += [f"{field}: {m}" if field != "__all__" else m
+                             for field, messages in error.message_dict.items() for m in messages]
+            else:
+                made.append(item)
+        if problems:
+            raise ValidationError(f"ledger row {number}: {'; '.join(problems)}; nothing was recorded")
     Transaction.objects.bulk_create(made)
     return audit.record_many(actor=actor, action="create", objs=made, message=message,
                              cycle_code=cycle.code)

@@ -276,13 +276,19 @@ def review_page(review: Review) -> ReviewPage:
 # ------------------------------------------------------------------ lessons
 
 
+def one_tag(text: str) -> str:
+    """A tag as stored: lowercase, dashes for the spaces inside it."""
+    return "-".join(text.strip().lower().split())
+
+
 def normalise_tags(text: str | Iterable[str]) -> str:
-    """Tags as stored: lowercase words, dashes for spaces inside a tag, one space between,
-    a space at each end (`` a b ``); commas or spaces separate tags as typed."""
-    items = text.replace(",", " ").split() if isinstance(text, str) else list(text)
+    """Tags as stored: one space between them and a space at each end (`` a b ``). Typed
+    text is split at commas when it has any (``Targets, Government relations``), else at
+    spaces (``targets procurement``)."""
+    items = list(text) if not isinstance(text, str) else text.split(",") if "," in text else text.split()
     seen: list[str] = []
     for item in items:
-        tag = "-".join(item.strip().lower().split())
+        tag = one_tag(item)
         if tag and tag not in seen:
             seen.append(tag)
     return f" {' '.join(seen)} " if seen else ""
@@ -297,7 +303,7 @@ def lessons_search(cycle: Cycle, user: Any, text: str = "", tag: str = "") -> Qu
             Q(title__icontains=word) | Q(what_happened__icontains=word) | Q(why__icontains=word)
             | Q(next_time__icontains=word)
         )
-    tag = normalise_tags(tag).strip()
+    tag = one_tag(tag)
     if tag:
         rows = rows.filter(tags__contains=f" {tag} ")
     return (
