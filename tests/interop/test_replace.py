@@ -66,3 +66,35 @@ def test_a_refused_replacement_keeps_the_old_plan_whole() -> None:
     with pytest.raises(PlanFileError):
         plan_load(actor=ACTOR, document=bad, replace=True)
     assert table_counts() == before
+
+
+def test_replacing_keeps_the_roles_and_account_ties_whose_units_and_people_remain(
+    isolated_data_dir: Path,
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    from goldenthread.org.models import OrgUnit, Person, RoleAssignment
+    from goldenthread.org.services import role_grant
+
+    old = plan_load(actor=ACTOR, document=fixture("full-plan.yaml"))
+    users = get_user_model().objects
+    head, clerk = users.create_user("head"), users.create_user("clerk")
+    role_grant(actor=ACTOR, user=head, unit=OrgUnit.objects.get(cycle=old, code="SEC"), role="approver")
+    role_grant(actor=ACTOR, user=clerk, unit=OrgUnit.objects.get(cycle=old, code="DEP"), role="reporter")
+    Person.objects.filter(cycle=old, code="P001").update(user=head)
+    Person.objects.filter(cycle=old, code="P002").update(user=clerk)
+
+    new_plan = full_plan()  # the same plan, less the department DEP and its person P001
+    new_plan["units"] = [u for u in new_plan["units"] if u["code"] != "DEP"]
+    new_plan["people"] = [p for p in new_plan["people"] if p["code"] == "P002"]
+    for section in ("results", "indicators", "costs", "allocations", "risks", "assumptions"):
+        new_plan.pop(section, None)
+    cycle = plan_load(actor=ACTOR, document=new_plan, replace=True, source="new.yaml")
+
+    assert list(RoleAssignment.objects.filter(unit__cycle=cycle).values_list(
+        "user__username", "unit__code", "role")) == [("head", "SEC", "approver")]
+    assert Person.objects.get(cycle=cycle, code="P002").user == clerk
+    load = AuditEntry.objects.filter(action="load").order_by("-id").first()
+    assert load is not None and load.after is not None
+    assert load.after["roles_kept"] == 1 and load.after["roles_dropped"] == ["reporter on DEP"]
+    assert load.after["ties_kept"] == 1 and load.after["ties_dropped"] == ["P001"]

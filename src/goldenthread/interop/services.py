@@ -17,6 +17,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ from goldenthread.interop.planfile import (
 from goldenthread.mobilisation.choices import ActionStatus, RevenueStream
 from goldenthread.mobilisation.models import ActionLine, Revenue
 from goldenthread.org.choices import ContractType
-from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person
+from goldenthread.org.models import Grade, GradeCost, OrgUnit, Person, RoleAssignment
 from goldenthread.plans.choices import ResultStatus, RollupMethod
 from goldenthread.plans.models import Cycle, Level, Link, Result
 from goldenthread.risks.choices import AssumptionStatus, RiskStatus
@@ -450,6 +451,51 @@ def _delete_cycle(cycle: Cycle) -> None:
     cycle.delete()  # the rest (levels, units, grades, funds, revenue) and other apps' records
 
 
+@dataclass
+class _Access:
+    """Who could do what in a cycle about to be replaced: roles on its units and the
+    accounts tied to its people, by code, to give back to the same codes in the new plan.
+    A plan file holds neither (they are not plan data), so a reload must not lose them."""
+
+    roles: list[tuple[int, str, str]]  # (user id, unit code, role)
+    ties: list[tuple[str, int]]  # (person code, user id)
+
+    @classmethod
+    def of(cls, cycle: Cycle) -> _Access:
+        return cls(
+            roles=list(RoleAssignment.objects.filter(unit__cycle=cycle)
+                       .values_list("user_id", "unit__code", "role")),
+            ties=list(Person.objects.filter(cycle=cycle, user__isnull=False).values_list("code", "user_id")),
+        )
+
+    def restore(self, *, actor: ActorLike, cycle: Cycle, batch: uuid.UUID) -> dict[str, Any]:
+        """Give the roles and ties back where the unit or person is still there; say, in
+        the load's audit row, which were given back and which could not be."""
+        units = dict(OrgUnit.objects.filter(cycle=cycle).values_list("code", "id"))
+        roles = [RoleAssignment(user_id=user, unit_id=units[unit], role=role)
+                 for user, unit, role in self.roles if unit in units]
+        RoleAssignment.objects.bulk_create(roles)
+        audit.record_many(actor=actor, action="create", objs=roles, batch=batch,
+                          cycle_code=cycle.code, message="role kept through the plan's replacement")
+        people = {p.code: p for p in Person.objects.filter(cycle=cycle, code__in=[c for c, _u in self.ties])}
+        tied = []
+        for code, user in self.ties:
+            if code in people:
+                person = people[code]
+                person.user_id = user
+                tied.append(person)
+                audit.record(actor=actor, action="update", obj=person, batch=batch, cycle_code=cycle.code,
+                             before={"user": None}, after={"user": user},
+                             message="account tie kept through the plan's replacement")
+        Person.objects.bulk_update(tied, ["user"])
+        return {
+            "roles_kept": len(roles),
+            "roles_dropped": [f"{role} on {unit}" for _user, unit, role in self.roles if unit not in units],
+            "ties_kept": len(tied),
+            "ties_dropped": sorted(code for code, _user in self.ties if code not in people),
+        }
+
+
 @contextmanager
 def _large_page_cache() -> Iterator[None]:
     """On SQLite, a larger page cache while a plan loads: index updates of tables
@@ -507,7 +553,10 @@ def plan_load(
             before={"counts": old_counts, "archive": str(archive)},
             message=f"replaced by {source or 'a plan file'}; the old plan is kept in {archive}",
         )
+        access = _Access.of(existing)
         _delete_cycle(existing)
+    else:
+        access = None
 
     cycle = Cycle.objects.create(
         code=code, name=data["name"], description=data.get("description", ""),
@@ -526,10 +575,11 @@ def plan_load(
     writer = _Writer(actor=actor, cycle=cycle, batch=batch, progress=report)
     with _large_page_cache():
         writer.write(document)
+    kept = access.restore(actor=actor, cycle=cycle, batch=batch) if access is not None else {}
     _refresh_statistics()
     audit.record(
         actor=actor, action="load", obj=cycle, batch=batch, cycle_code=code,
-        after={"source": source, "counts": writer.counts},
+        after={"source": source, "counts": writer.counts, **kept},
         message=f"plan loaded from {source or 'a plan document'}",
     )
     return cycle

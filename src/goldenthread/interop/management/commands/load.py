@@ -53,6 +53,23 @@ class Command(BaseCommand):
             f"Loaded {cycle.code} ({cycle.name}) from {path.name} in "
             f"{time.monotonic() - began:.1f} s: {shown}."
         )
+        if options["replace"]:
+            self._say_access(cycle)
+
+    def _say_access(self, cycle: Any) -> None:
+        """After a replacement: the roles and account ties kept, and those whose unit or
+        person the new plan no longer has."""
+        from goldenthread.core.models import AuditEntry
+
+        entry = AuditEntry.objects.filter(cycle_code=cycle.code, action="load").order_by("-id").first()
+        kept = (entry.after or {}) if entry is not None else {}
+        if "roles_kept" not in kept:
+            return
+        self.stdout.write(f"Kept {kept['roles_kept']} role(s) and {kept['ties_kept']} account tie(s).")
+        for role in kept["roles_dropped"]:
+            self.stderr.write(f"role not kept: {role} (no such unit in the new plan)")
+        for person in kept["ties_dropped"]:
+            self.stderr.write(f"account tie not kept: person {person} (not in the new plan)")
 
 
 def _stderr_is_tty(command: BaseCommand) -> bool:
