@@ -211,8 +211,8 @@ def transactions_load(
             problems.append(f"output: {output.code} is not an output")
         if not problems:
             item = Transaction(
-                cycle=cycle, date=row.get("date"), amount=row.get("amount"),
-                currency=row.get("currency") or cycle.currency, category=row.get("category"),
+                cycle=cycle, date=row.get("date") or "", amount=row.get("amount") or "",
+                currency=row.get("currency") or cycle.currency, category=row.get("category") or "",
                 source=source, unit=unit, output=output, vendor=row.get("vendor", ""),
                 description=row.get("description", ""), reference=row.get("reference", ""),
             )
