@@ -9,7 +9,8 @@ SYSTEM_PACKAGES_TEST=(
     fonts-dejavu-core   # so pages render with real glyphs in headless Chromium
     postgresql          # server binaries for the private PostgreSQL test run
 )
-# PDF export (WeasyPrint) will need: libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# The review pack's PDF (WeasyPrint) lays text out with Pango and HarfBuzz; DejaVu gives it glyphs.
+SYSTEM_PACKAGES_RUNTIME=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 
 PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
