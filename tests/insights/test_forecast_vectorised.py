@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from goldenthread.indicators.scoring import period_time
-from goldenthread.insights.forecast import pad, project, trend, trend_points
+from goldenthread.insights.forecast import pad, pad_points, project, trend, trend_points
 
 
 def test_it_equals_the_scalar_trend_on_random_rows() -> None:
@@ -51,3 +51,14 @@ def test_trend_points_without_a_baseline_are_the_actuals_alone() -> None:
 def test_pad_refuses_a_row_longer_than_the_width() -> None:
     with pytest.raises(ValueError, match="row 0"):
         pad([([1.0, 2.0], [1.0, 2.0])], width=1)
+
+
+def test_pad_points_lays_out_rows_of_points_as_pad_does() -> None:
+    rows = [[(2027.0, 1.0), (2028.0, 2.5)], [], [(2027.0, 4.0), (2028.25, 5.0), (2029.0, 6.0)],
+            [(2030.0, 7.0)]]
+    times, values = pad_points(rows)
+    expected_times, expected_values = pad([([t for t, _ in r], [v for _, v in r]) for r in rows], width=3)
+    np.testing.assert_array_equal(times, expected_times)
+    np.testing.assert_array_equal(values, expected_values)
+    assert pad_points([[(2027.0, 1.0)]])[0].shape == (1, 2)  # at least two columns to fit
+    assert pad_points([])[0].shape == (0, 2)

@@ -1,4 +1,5 @@
-"""``goldenthread scores --cycle CODE --period P [--format json|table]``: every result's score."""
+"""``goldenthread scores --cycle CODE --period P [--format json|table] [--user USERNAME]``:
+every result's score (those ``USERNAME`` may see, with ``--user``)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,16 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.table import Table
 
+from goldenthread.core import permissions
 from goldenthread.core.commands import cycle_named, period_in
 from goldenthread.indicators.selectors import ResultScore, scoreboard
+from goldenthread.plans.models import Result
 
 STATUS_STYLE = {"on_track": "green", "at_risk": "yellow", "off_track": "red", "no_data": "dim"}
 
@@ -21,6 +26,7 @@ def _one_decimal(value: float | None) -> float | None:
 
 
 def result_json(result: ResultScore) -> dict[str, Any]:
+    """One result as the JSON output's object."""
     return {
         "code": result.code,
         "title": result.title,
@@ -30,6 +36,24 @@ def result_json(result: ResultScore) -> dict[str, Any]:
         "coverage": round(result.coverage, 3),
         "forecast": {"score": _one_decimal(result.forecast), "likely_to_miss": result.likely_to_miss},
     }
+
+
+def result_lines(results: list[ResultScore]) -> str:
+    """The objects of ``result_json``, one a line, written as ``json.dumps`` writes each
+    (same keys, same numbers) but from one template: a hundred thousand ``dumps`` calls
+    would take a second. ``tests/indicators/test_scores_command.py`` holds them equal."""
+    text = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON string, quoted
+
+    def number(value: float | None) -> str:
+        return "null" if value is None else repr(round(value, 1))
+
+    return ",\n".join(
+        f'{{"code": {text(r.code)}, "title": {text(r.title)}, "tier": {r.tier}, '
+        f'"score": {number(r.score)}, "status": "{r.status}", "coverage": {round(r.coverage, 3)!r}, '
+        f'"forecast": {{"score": {number(r.forecast)}, '
+        f'"likely_to_miss": {"true" if r.likely_to_miss else "false"}}}}}'
+        for r in results
+    )
 
 
 class Command(BaseCommand):
@@ -42,18 +66,35 @@ class Command(BaseCommand):
         parser.add_argument("--cycle", required=True, help="code of the cycle")
         parser.add_argument("--period", required=True, help="a year (2029) or a quarter (2029-Q2)")
         parser.add_argument("--format", choices=["json", "table"], default="table")
+        parser.add_argument(
+            "--user", metavar="USERNAME",
+            help="only the results this user may see (default: every result, as the operator)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        cycle = cycle_named(options["cycle"])
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(f"no user '{options['user']}'")
+        cycle = cycle_named(options["cycle"], user)
+        try:
+            permissions.require(user, permissions.VIEW, cycle)
+        except PermissionDenied as refusal:
+            raise CommandError(f"{options['user']}: {refusal}") from None
         period = period_in(cycle, options["period"])
-        board = scoreboard(cycle, period)
-        results = list(board.results.values())
+        if user is None:
+            board = scoreboard(cycle, period)
+            results = list(board.results.values())
+        else:
+            # A result's score is that of everything below it, seen or not (as on the pages);
+            # only the results the user sees are printed.
+            seen = set(Result.objects.visible_to(user).filter(cycle=cycle).values_list("id", flat=True))
+            board = scoreboard(cycle, period, roots=sorted(seen))
+            results = [r for r in board.results.values() if r.id in seen]
         stream = getattr(self.stdout, "_out", sys.stdout)
         if options["format"] == "json":
-            # One object a line: readable, and written by the fast encoder (no indent).
-            stream.write("[\n")
-            stream.write(",\n".join(json.dumps(result_json(r), ensure_ascii=False) for r in results))
-            stream.write("\n]\n")
+            stream.write("[\n" + result_lines(results) + ("\n]\n" if results else "]\n"))
             return
         table = Table(title=f"{cycle.code} scores for {period}", header_style="bold")
         for name, justify in (("Code", "left"), ("Tier", "right"), ("Title", "left"),
