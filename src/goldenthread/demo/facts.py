@@ -922,12 +922,13 @@ ACTION_LINES = [
 
 # Expected revenue by stream in 2028 (CHF) and its yearly change: the part of the
 # organisation's income set against this plan's outputs (about 62 million a year).
-# About 60 per cent comes from Member States' contributory units, flat in nominal
-# terms (so falling a little), and 9 per cent from Sector membership; voluntary
-# contributions fund extrabudgetary work and grow with the strategy. Costs grow
-# faster than income from 2029, so the plan shows a funding gap from then on.
+# About 60 per cent comes from Member States' contributory units, expected to fall
+# by 3 per cent a year, and 9 per cent from Sector membership; voluntary
+# contributions fund extrabudgetary work and grow with the strategy. Income covers
+# 2028; from 2029 costs outgrow it, so the plan shows a funding gap of a few
+# million a year.
 REVENUE_2028 = {
-    "assessed_contributions": (38_000_000, "-0.01"),
+    "assessed_contributions": (38_000_000, "-0.03"),
     "sector_members": (5_500_000, "0.015"),
     "associates_academia": (750_000, "0.03"),
     "cost_recovery": (2_600_000, "0.02"),

@@ -444,6 +444,7 @@ def scenario_detail(request: HttpRequest, cycle: Cycle, scenario_code: str) -> H
     scope = access.money_scope(request.user, cycle)
     scenario = _saved(cycle, scenario_code)
     result = access.scoped_scenario(_run(scenario), scope.codes)
+    unfunded = [d for d in result.unfunded if d.priority != "wont"]
     groups = []
     for priority in ("must", "should", "could", "", "wont"):
         items = [d for d in result.decisions if d.priority == priority]
@@ -462,7 +463,9 @@ def scenario_detail(request: HttpRequest, cycle: Cycle, scenario_code: str) -> H
         "result": result,
         "groups": groups,
         "funded_cost": sum((d.cost for d in result.funded), Decimal(0)),
-        "unfunded_cost": sum((d.cost for d in result.unfunded), Decimal(0)),
+        "unfunded": unfunded,
+        "unfunded_cost": sum((d.cost for d in unfunded), Decimal(0)),
+        "wont": [d for d in result.decisions if d.priority == "wont"],
         "line_chart": _line_chart(result),
         "gap_chart": _scenario_gap_chart(result),
         "empty_outcomes": result.outcomes_without_funded_output,
@@ -520,11 +523,17 @@ def scenario_compare(request: HttpRequest, cycle: Cycle) -> HttpResponse:
         context.update(
             a_funded=sum((d.cost for d in comparison.a.funded), Decimal(0)),
             b_funded=sum((d.cost for d in comparison.b.funded), Decimal(0)),
-            a_unfunded=sum((d.cost for d in comparison.a.unfunded), Decimal(0)),
-            b_unfunded=sum((d.cost for d in comparison.b.unfunded), Decimal(0)),
+            a_unfunded=comparison.a.unfunded_cost if scope.whole else _unfunded_cost(comparison.a),
+            b_unfunded=comparison.b.unfunded_cost if scope.whole else _unfunded_cost(comparison.b),
+            a_unfunded_n=sum(1 for d in comparison.a.unfunded if d.priority != "wont"),
+            b_unfunded_n=sum(1 for d in comparison.b.unfunded if d.priority != "wont"),
             changed=comparison.changed,
         )
     return render(request, "finance/compare.html", context)
+
+
+def _unfunded_cost(result: ScenarioResult) -> Decimal:
+    return sum((d.cost for d in result.unfunded if d.priority != "wont"), Decimal(0))
 
 
 @cycle_view
