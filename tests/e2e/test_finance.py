@@ -78,6 +78,12 @@ def test_amina_costs_the_plan_runs_and_compares_scenarios_and_round_trips_the_wo
     assert gap.locator("td.gap-pos").count() >= 2
     _shoot_part(page.locator("section[aria-labelledby='gap']"), "41-funding-gap")
 
+    # The workforce behind it: the heat map and the over-allocated.
+    page.get_by_role("link", name="Workforce").click()
+    page.wait_for_selector("#heat-chart[data-drawn='true']")
+    assert page.locator("#over-table tbody tr").count() >= 5  # demo/facts.OVER_ALLOCATED
+    shoot(page, "47-workforce", full_page=False)
+
     # Two scenarios: the plan as costed, and extrabudgetary income falling by 20 per cent.
     base = _run_preset(page, live_server, demo, "Start from the plan as costed")
     assert page.locator("#unfunded-count").inner_text() == "0"
@@ -89,6 +95,12 @@ def test_amina_costs_the_plan_runs_and_compares_scenarios_and_round_trips_the_wo
     page.wait_for_selector("#scenario-gap-chart[data-drawn='true']")
     _shoot_part(page.locator("section[aria-labelledby='scenario-gap']"), "43-scenario-gap")
     assert set(Scenario.objects.filter(cycle__code=demo).values_list("code", flat=True)) == {base, eb80}
+
+    # An unfunded output's cost, and where it came from.
+    page.locator("tr.row--unfunded a.code").first.click()
+    page.wait_for_url(re.compile(r"/finance/outputs/[^/]+/$"))
+    assert page.locator("#origin-lines tbody tr, #origin-staff tbody tr").count() > 0
+    shoot(page, "48-output-cost", full_page=False)
 
     # Compared side by side: what the cut leaves unfunded.
     page.get_by_role("link", name="Compare scenarios").click()
