@@ -98,6 +98,14 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     assert page.get_by_role("heading", name="Targets must follow the cabinet calendar").is_visible()
     shoot(page, "32-review-actions-lessons")
 
+    # the register finds it by tag
+    page.get_by_role("link", name="All lessons learned of").click()
+    page.get_by_role("link", name="government-relations").first.click()
+    assert page.get_by_role("heading", name="Lessons found").is_visible()
+    assert page.get_by_role("heading", name="Targets must follow the cabinet calendar").is_visible()
+    shoot(page, "34-lessons-register", full_page=False)
+    page.goto(review_url)
+
     # the PDF pack
     with page.expect_download() as info:
         page.get_by_role("link", name="PDF pack").click()
@@ -118,3 +126,6 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     source.wait_for()
     source.click()
     page.wait_for_url(review_url)
+    page.get_by_role("link", name="Reviews", exact=True).first.click()
+    assert page.get_by_role("link", name="BDT-DNS quarterly review, 2029-Q2").is_visible()
+    shoot(page, "35-review-list", full_page=False)
