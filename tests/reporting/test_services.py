@@ -68,6 +68,7 @@ def test_approving_locks_and_tells_the_reporter(
     assert list(Transition.objects.filter(actual=actual).values_list("step", "by__username")) == [
         ("submit", "amina"), ("approve", "rania")]
     assert Notification.objects.get(recipient=reporter).kind == "approved"
+    assert Notification.objects.get(recipient=approver, kind="awaiting").read_at is not None
     assert _audit(actual)[-1] == ("update", "approved; the period is locked")
 
 

@@ -33,7 +33,8 @@ class IndicatorAdmin(AuditedAdmin):
     inlines = [TargetInline, ActualInline]
     fieldsets = (
         (None, {"fields": ("cycle", "code", "result", "name", "definition")}),
-        ("Measure", {"fields": ("unit_of_measure", "direction", "aggregation", "weight")}),
+        ("Measure", {"fields": ("unit_of_measure", "allows_over_100", "direction", "aggregation",
+                                "weight")}),
         ("Baseline", {"fields": ("baseline_year", "baseline_value", "baseline_text")}),
         ("Reference sheet", {"fields": (
             "means_of_verification", "collection_method", "frequency", "responsible", "sdg",

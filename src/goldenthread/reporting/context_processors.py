@@ -7,8 +7,8 @@ from django.utils.functional import SimpleLazyObject
 
 
 def reporting(request: HttpRequest) -> dict[str, Any]:
-    """The count on the top bar's My reporting item: the user's unread notifications
-    (read only if the page draws the top bar)."""
+    """The user's unread notifications, counted only if a template uses the number (the
+    top bar's badge, fetched after the page loads, and the reporting pages)."""
     user = getattr(request, "user", None)
 
     def unread() -> int:

@@ -10,6 +10,10 @@ from django import forms
 from goldenthread.indicators.models import Actual, Indicator
 
 _HINTS = {
+    "number": "A number.",
+    "currency": "An amount in the plan's currency.",
+    "ratio": "A ratio, such as 0.75.",
+    "index": "The index's value.",
     "percent": "A percentage, 0 to 100.",
     "yes_no": "yes or no.",
     "qualitative": "Describe what was achieved.",
@@ -29,8 +33,7 @@ class EntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         unit = indicator.unit_of_measure
-        measure = indicator.get_unit_of_measure_display().lower()
-        self.fields["value"].help_text = _HINTS.get(unit, f"A number ({measure}).")
+        self.fields["value"].help_text = _HINTS.get(unit, "A number.")
         if unit == "qualitative":
             self.fields["value"].widget = forms.Textarea(attrs={"rows": 3})
         if unit == "percent" and indicator.allows_over_100:

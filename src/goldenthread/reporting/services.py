@@ -275,11 +275,21 @@ def actual_approve(*, actor: ActorLike, actual: Actual) -> Actual:
     object_update(actor=actor, obj=actual, data={"status": ActualStatus.APPROVED},
                   message="approved; the period is locked")
     step = _step(actor, actual, Step.APPROVE)
+    _decided(actual)
     _notify(
         _people_to_tell(actual), NotificationKind.APPROVED, f"approved:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} was approved by {_display(actor)}.",
     )
     return actual
+
+
+def _decided(actual: Actual) -> None:
+    """Once a submission is decided, nobody needs to be asked for it any more: the
+    approvers' notifications awaiting it are marked read."""
+    Notification.objects.filter(
+        kind=NotificationKind.AWAITING, indicator_id=actual.indicator_id, year=actual.year,
+        quarter=actual.quarter, read_at__isnull=True,
+    ).update(read_at=timezone.now())
 
 
 def _reason(reason: str, what: str) -> str:
@@ -305,6 +315,7 @@ def actual_return(*, actor: ActorLike, actual: Actual, reason: str) -> Actual:
     object_update(actor=actor, obj=actual, data={"status": ActualStatus.RETURNED},
                   message=f"returned: {reason}")
     step = _step(actor, actual, Step.RETURN, reason)
+    _decided(actual)
     _notify(
         _people_to_tell(actual), NotificationKind.RETURNED, f"returned:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} was returned by {_display(actor)}: {reason}",

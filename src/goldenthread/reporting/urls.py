@@ -17,5 +17,6 @@ urlpatterns: list[URLPattern] = [
     path("notifications/", views.notification_list, name="notification_list"),
     path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
     path("notifications/<int:pk>/dismiss/", views.notification_dismiss, name="notification_dismiss"),
+    path("notifications/badge/", views.notification_badge, name="notification_badge"),
     path("notifications/read/", views.notifications_read_all, name="notifications_read_all"),
 ]

@@ -274,6 +274,13 @@ def _notification_of(request: HttpRequest, pk: int) -> Notification:
     return note
 
 
+@require_safe
+def notification_badge(request: HttpRequest) -> HttpResponse:
+    """The count of unread notifications on the top bar. The layout fetches it after the
+    page has loaded (htmx), so no page pays a query for it."""
+    return render(request, "reporting/_badge.html")
+
+
 @require_POST
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark a notification read and go to what it is about."""
