@@ -13,7 +13,7 @@ from goldenthread.finance.models import CostLine
 from goldenthread.indicators.models import Target
 from goldenthread.plans.models import Link, Result
 from goldenthread.reviews.choices import DecisionStatus
-from goldenthread.reviews.services import decision_apply, decision_propose
+from goldenthread.reviews.services import decision_apply, decision_propose, review_close
 from goldenthread.risks.models import Risk
 from goldenthread.risks.services import risk_escalate
 from tests.reviews.conftest import account
@@ -53,6 +53,16 @@ def test_a_second_apply_is_refused_with_a_clear_message_and_changes_nothing(revi
         decision_apply(actor=bdt_planner, decision=decision)
     assert AuditEntry.objects.count() == rows
     assert Target.objects.filter(indicator__code="K2", year=2029).count() == 1
+
+
+def test_a_closed_review_applies_no_more_decisions(review, bdt_planner):
+    decision = propose(review, bdt_planner, "change_priority", output="OP9.9", priority="must")
+    review_close(actor=bdt_planner, review=review)
+    with pytest.raises(ValidationError, match="is closed: its proposed decisions are no longer applied"):
+        decision_apply(actor=bdt_planner, decision=decision)
+    with pytest.raises(ValidationError, match="is closed: nothing more is added to it"):
+        propose(review, bdt_planner, "drop_output", output="OP9.9")
+    assert Result.objects.get(code="OP9.9").priority == "could"
 
 
 def test_it_changes_an_outputs_priority(review, bdt_planner):

@@ -145,6 +145,8 @@ def decision_apply(*, actor: ActorLike, decision: Decision, now: dt.datetime | N
     if fresh.status == DecisionStatus.WITHDRAWN:
         raise ValidationError(f"Decision {fresh.pk} was withdrawn: it cannot be applied.")
     review = fresh.review
+    if review.status != ReviewStatus.OPEN:
+        raise ValidationError(f"{review} is closed: its proposed decisions are no longer applied.")
     checked = decisions.check(review, fresh.kind, fresh.params)
     user, label = audit.actor_fields(actor)
     if user is not None:
