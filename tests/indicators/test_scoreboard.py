@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from goldenthread.core.periods import Period
 from goldenthread.indicators.choices import ActualStatus
 from goldenthread.indicators.models import Actual, Indicator
-from goldenthread.indicators.selectors import scoreboard
+from goldenthread.indicators.selectors import reported_periods, scoreboard
 from tests.indicators.scored_plan import load_scored_plan
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +131,17 @@ def test_a_flow_in_a_year_in_progress_is_scored_to_date() -> None:
     # Q1's 1 study against a quarter of the year's target: on track, exactly
     first = next(i for i in scoreboard(cycle, Period(2029, 1)).indicators.values() if i.code == "K3")
     assert first.ratio == pytest.approx(1.0)
+
+
+def test_the_periods_reported_run_to_the_latest_year_with_an_approved_actual() -> None:
+    cycle = load_scored_plan()  # 2028-2031, approved actuals in 2028 and 2029
+    assert reported_periods(cycle) == [Period(2028), Period(2029)]
+    k1 = Indicator.objects.get(cycle=cycle, code="K1")
+    Actual.objects.create(indicator=k1, year=2030, quarter=2, value=70, status=ActualStatus.SUBMITTED)
+    assert reported_periods(cycle)[-1] == Period(2029)  # not approved yet
+    Actual.objects.filter(indicator=k1, year=2030).update(status=ActualStatus.APPROVED)
+    assert reported_periods(cycle)[-1] == Period(2030)  # a quarter counts for its year
+    Actual.objects.create(indicator=k1, year=2033, value=80, status=ActualStatus.APPROVED)
+    assert reported_periods(cycle)[-1] == Period(2031)  # no later than the cycle's end
+    Actual.objects.filter(indicator__cycle=cycle).delete()
+    assert reported_periods(cycle) == [Period(2028)]  # at least the first year

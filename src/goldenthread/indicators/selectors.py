@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
-from django.db.models import FloatField, Max, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, FloatField, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -256,7 +257,10 @@ def _fetch(queryset: QuerySet[Any]) -> list[tuple[Any, ...]]:
     scoring reads are numbers (decimals cast to floats by the database) and text, which
     need none of the ORM's per-value converters: at a million values those calls alone
     take about a second."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter that cannot match (``pk__in=[]``): no query to run
+        return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
@@ -322,6 +326,40 @@ def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> 
         return score_numbers(plan_numbers(cycle, roots, until=period.year), period)
 
 
+#: Whole-cycle scores kept in memory (see ``cycle_scores``): the latest few (cycle, period).
+CYCLE_SCORES_KEPT = 4
+_cycle_scores: OrderedDict[tuple[Any, ...], dict[int, ResultScore]] = OrderedDict()
+
+
+def data_version() -> tuple[Any, ...]:
+    """The latest entry of the audit log (its id and time). Every write goes through an
+    audited service (plan loads included), so a new entry is the sign that scores may have
+    changed. One query on the log's primary key."""
+    from goldenthread.core.models import AuditEntry
+
+    return tuple(AuditEntry.objects.order_by("-id").values_list("id", "at").first() or ())
+
+
+def cycle_scores(cycle: Cycle, period: Period) -> dict[int, ResultScore]:
+    """Every result of ``cycle`` scored for ``period`` over the whole cycle (result id ->
+    score), kept in this process until the audit log records a new write.
+
+    For pages that show a few results whose scores depend on the whole plan, such as the
+    goals above one department on the strategy map: scoring the L plan takes seconds, and a
+    map of its departments would otherwise score it on every request. The first request
+    after a change pays for the whole cycle once; the next ones look it up."""
+    key = (cycle.pk, cycle.code, str(period), *data_version())
+    found = _cycle_scores.get(key)
+    if found is None:
+        found = scoreboard(cycle, period).results
+        _cycle_scores[key] = found
+        while len(_cycle_scores) > CYCLE_SCORES_KEPT:
+            _cycle_scores.popitem(last=False)
+    else:
+        _cycle_scores.move_to_end(key)
+    return found
+
+
 def scoreboards(cycle: Cycle, periods: list[Period], roots: list[int] | None = None) -> list[Scoreboard]:
     """``scoreboard`` for several periods, reading the plan once (trends over time)."""
     with _gc_paused():
@@ -335,24 +373,29 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None, until: int | None
     With ``until`` (a year), actuals of later years are left unread: a period's score and
     its trend use the actuals up to the period only (targets are all read: a target is
     interpolated towards the next one, and the forecast compares with the endline)."""
-    scope = Q(cycle=cycle)
-    if roots is not None:
-        scope &= Q(id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
+    # With roots, every read is keyed by the results below them (so the database walks its
+    # indexes from those few results instead of filtering the whole cycle's rows).
+    below = _below(cycle, roots) if roots else None
+    nothing = Q(pk__in=[])
     rows = _fetch(
-        Result.objects.filter(scope)
+        Result.objects.filter(Q(cycle=cycle) if roots is None else Q(id__in=below) if roots else nothing)
         .annotate(tier_value=tier_expression())
         .order_by("level__rank", "code")
         .values_list("id", "code", "title", "level_id", "unit_id", "person_id", "tier_value", "method")
     )
     position = {row[0]: i for i, row in enumerate(rows)}
+    # Below roots, a link's parent is below them, and so is its child.
     links: list[tuple[int, int, float]] = _fetch(
-        Link.objects.filter(cycle=cycle).order_by().values_list("child_id", "parent_id", _float("weight"))
+        Link.objects.filter(Q(cycle=cycle) if roots is None else Q(parent_id__in=below) if roots else nothing)
+        .order_by().values_list("child_id", "parent_id", _float("weight"))
     )
-    indicator_scope, value_scope = Q(cycle=cycle), Q(indicator__cycle=cycle, value__isnull=False)
-    if roots is not None:
-        links = [link for link in links if link[0] in position and link[1] in position]
-        indicator_scope &= Q(result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
-        value_scope &= Q(indicator__result_id__in=_below(cycle, roots)) if roots else Q(pk__in=[])
+    if roots is None:
+        indicator_scope, value_scope = Q(cycle=cycle), Q(indicator__cycle=cycle, value__isnull=False)
+    elif roots:
+        indicator_scope = Q(result_id__in=below)
+        value_scope = Q(indicator__result_id__in=below, value__isnull=False)
+    else:
+        indicator_scope, value_scope = nothing, nothing
     columns = ("id", "code", "name", "result_id", _float("weight"), "baseline_year",
                _float("baseline_value"), "unit_of_measure", "direction", "computation", "aggregation")
     ind_rows = _fetch(
@@ -518,12 +561,20 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
 
 def reported_periods(cycle: Cycle) -> list[Period]:
     """The years of the cycle up to the latest with an approved actual (at least the first
-    year): the periods a person would score, newest last."""
-    latest = Actual.objects.filter(
-        indicator__cycle=cycle, status=ActualStatus.APPROVED
-    ).aggregate(year=Max("year"))["year"]
-    last = min(max(latest or cycle.start_year, cycle.start_year), cycle.end_year)
-    return [Period(year) for year in range(cycle.start_year, last + 1)]
+    year): the periods a person would score, newest last.
+
+    One query that asks, from the cycle's last year down, whether a year has an approved
+    actual and stops at the first that has: each question is answered from the first
+    actual found through the (indicator, year) index, where the maximum over every actual
+    of a large plan would read them all."""
+    approved = Actual.objects.filter(indicator__cycle=cycle, status=ActualStatus.APPROVED)
+    latest = Cycle.objects.filter(pk=cycle.pk).annotate(latest=Case(
+        When(Exists(approved.filter(year__gte=cycle.end_year)), then=Value(cycle.end_year)),
+        *[When(Exists(approved.filter(year=year)), then=Value(year))
+          for year in range(cycle.end_year - 1, cycle.start_year, -1)],
+        default=Value(cycle.start_year), output_field=IntegerField(),
+    )).values_list("latest", flat=True).first()
+    return [Period(year) for year in range(cycle.start_year, (latest or cycle.start_year) + 1)]
 
 
 @dataclass

@@ -11,11 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
+from goldenthread.core.templatetags.goldenthread import status_label
 from goldenthread.plans.choices import LevelKind
 from goldenthread.plans.models import Cycle, Level, Link, Result
 
@@ -286,6 +292,7 @@ def result_thread(cycle: Cycle, code: str) -> ResultThread | None:
 MAP_TIER_NAMES = {1: "Organisation", 2: "Sectors and bureaux", 3: "Departments and offices",
                   4: "People's work plans"}
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
+URL_SAFE = "!$&'()*+,;=/~:@"  # what ``reverse`` leaves unquoted in a path
 
 
 @dataclass
@@ -301,6 +308,10 @@ class MapCard:
     coverage: float
     likely_to_miss: bool
     context: bool  # shown for the thread above the chosen unit, not itself chosen
+    # Written once here rather than by template filters on each of hundreds of cards:
+    href: str = ""  # the result's page
+    status_label: str = ""
+    score_text: str = ""  # the score without decimals, or a dash with no data
 
 
 @dataclass
@@ -315,6 +326,36 @@ class MapGroup:
     @property
     def counts(self) -> list[tuple[str, int]]:
         return [(s, sum(1 for c in self.cards if c.status == s)) for s in STATUSES]
+
+    @property
+    def cards_html(self) -> SafeString:
+        """The group's cards as HTML, written from ``CARD_HTML`` with every value escaped.
+        A map draws hundreds of cards, and a dozen template lookups each cost more than the
+        rest of the page (see benchmarks/map.py); one format per card costs little."""
+        return mark_safe("".join(  # every value is escaped here
+            CARD_HTML.format(
+                status=escape(c.status), context=" mcard--context" if c.context else "", id=c.id,
+                code=escape(c.code), title=escape(c.title), href=escape(c.href),
+                label=escape(c.status_label), level=escape(c.level), score=escape(c.score_text),
+                score_label="" if c.score is None else f", score {escape(c.score_text)}",
+                miss=MISS_HTML if c.likely_to_miss else "",
+            )
+            for c in self.cards
+        ))
+
+
+# One card of the map (the markup strategy-map.js and app.css expect).
+CARD_HTML = """
+          <div class="mcard mcard--{status}{context}" tabindex="0" role="button" aria-pressed="false"
+               data-id="{id}" data-code="{code}" data-title="{title}" data-href="{href}"
+               aria-label="{code} {title}: {label}{score_label}">
+            <div class="mcard__head"><a class="code" href="{href}">{code}</a>
+              <span class="level-chip">{level}</span>
+              <span class="mcard__score">{score}</span></div>
+            <div class="mcard__title">{title}</div>
+            {miss}
+          </div>"""
+MISS_HTML = '<span class="mcard__miss" title="likely to miss its end target">!</span>'
 
 
 @dataclass
@@ -388,21 +429,60 @@ UnitRows = dict[int, tuple[int | None, str, str, int]]
 def map_layout(
     cycle: Cycle, filters: MapFilters, visible_units: frozenset[int] | None, units: UnitRows
 ) -> tuple[list[int], set[int], list[tuple[int, int]]]:
-    """Which results the map shows: (ids of the chosen results and of their thread above
-    them, the chosen ones, the links among them). Two queries."""
-    rows = Result.objects.filter(cycle=cycle)
+    """Which results the map shows: (the ids of the results to score, which are the chosen
+    ones; the chosen ones as a set; the links among them and the thread above them). Two
+    queries.
+
+    With a unit or level filter, the thread above the chosen results is shown too, for
+    context. Those results' scores depend on the whole cycle (a goal above a department is
+    the roll-up of every department), so they are not scored with the chosen ones but
+    looked up by ``strategy_map`` in the whole cycle's kept scores
+    (``indicators.selectors.cycle_scores``): the chosen results' subtree is all that is
+    scored for the page."""
+    # A unit's subtree holds units of this cycle only: filtered by them alone, the results
+    # are found through the unit index instead of among every result of the cycle.
+    rows = Result.objects.filter(cycle=cycle) if filters.unit is None else \
+        Result.objects.filter(unit_id__in=unit_subtree(units, filters.unit))
     if visible_units is not None:
         rows = rows.filter(unit_id__in=visible_units)
     if filters.level is not None:
         rows = rows.filter(level_id=filters.level)
-    if filters.unit is not None:
-        rows = rows.filter(unit_id__in=unit_subtree(units, filters.unit))
     chosen = set(rows.values_list("id", flat=True))
-    links = list(Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id"))
-    # with a filter, the thread above the chosen results is shown too, for context
-    shown = with_ancestors(chosen, links) if filters.unit is not None or filters.level is not None \
-        else set(chosen)
-    return sorted(shown), chosen, [(c, p) for c, p in links if c in shown and p in shown]
+    # A few results are named by their ids, which the database looks up by index; many
+    # are named by the query that chose them.
+    ids: Any = sorted(chosen) if len(chosen) <= IDS_INLINE else rows.order_by().values("id")
+    if not chosen:
+        links: list[tuple[int, int]] = []
+    elif filters.unit is None and filters.level is None:
+        links = list(Link.objects.filter(child_id__in=ids, parent_id__in=ids)
+                     .order_by().values_list("child_id", "parent_id"))
+    else:  # every link on the way up from the chosen results, which leads to their thread
+        links = _links_above(ids)
+    return sorted(chosen), chosen, links
+
+
+IDS_INLINE = 2000  # at most this many ids are written into a query as values
+
+
+def _links_above(results: list[int] | QuerySet[Result]) -> list[tuple[int, int]]:
+    """(child, parent) of every link on the way up from ``results`` (ids, or a query of
+    ids): one recursive query, however deep the cascade, reading only the links of the
+    thread above them."""
+    table = connection.ops.quote_name(Link._meta.db_table)
+    if isinstance(results, list):
+        seed, params = ", ".join(["%s"] * len(results)), tuple(results)
+    else:
+        seed, params = results.query.sql_with_params()
+    sql = (
+        f"WITH RECURSIVE up(id, child_id, parent_id) AS ("
+        f" SELECT l.id, l.child_id, l.parent_id FROM {table} l WHERE l.child_id IN ({seed})"
+        f" UNION"
+        f" SELECT l.id, l.child_id, l.parent_id FROM {table} l JOIN up ON l.child_id = up.parent_id"
+        f") SELECT child_id, parent_id FROM up"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(child, parent) for child, parent in cursor.fetchall()]
 
 
 def strategy_map(
@@ -411,16 +491,26 @@ def strategy_map(
     ranks: dict[int, int] | None = None,
 ) -> StrategyMap:
     """Arrange the ``shown`` results, scored on ``board`` (an ``indicators.selectors.
-    Scoreboard``), as tiers of unit groups. Context cards the user may not see are left
-    out; a status filter keeps the matching cards and the thread above them."""
-    results = [r for r in board.results.values() if r.id in shown
-               and (visible_units is None or r.unit_id in visible_units)]
+    Scoreboard``), as tiers of unit groups, with the thread above them that ``links``
+    reach (context cards, scored over the whole cycle: ``cycle_scores``). Context cards the
+    user may not see are left out; a status filter keeps the matching cards and the thread
+    above them."""
+    results = [r for r in board.results.values() if r.id in shown]
+    context = {end for link in links for end in link} - {r.id for r in results}
+    if context:
+        from goldenthread.indicators.selectors import cycle_scores
+
+        whole = cycle_scores(board.cycle, board.period)
+        results += [whole[pk] for pk in sorted(context) if pk in whole]
+    results = [r for r in results if visible_units is None or r.unit_id in visible_units]
     if filters.status:
         keep = with_ancestors({r.id for r in results if r.id in chosen and r.status == filters.status}, links)
         results = [r for r in results if r.id in keep]
         chosen = chosen & {r.id for r in results if r.status == filters.status}
     groups: dict[tuple[int, int], MapGroup] = {}
     ranks = ranks or {}
+    page = reverse("result_detail", args=[board.cycle.code, "CODE"]).rsplit("CODE", 1)
+    labels = {status: status_label(status) for status in STATUSES}
     for r in sorted(results, key=lambda r: (r.tier, units[r.unit_id][1], ranks.get(r.level_id, 0), r.code)):
         key = (r.tier, r.unit_id)
         if key not in groups:
@@ -430,6 +520,8 @@ def strategy_map(
             id=r.id, code=r.code, title=r.title, level=levels.get(r.level_id, ""), tier=r.tier,
             unit_id=r.unit_id, status=r.status, score=r.score, coverage=r.coverage,
             likely_to_miss=r.likely_to_miss, context=r.id not in chosen,
+            href=quote(r.code, safe=URL_SAFE).join(page), status_label=labels.get(r.status, r.status),
+            score_text="\u2013" if r.score is None else floatformat(r.score, 0),  # an en dash
         ))
     tiers = [
         MapTier(tier, MAP_TIER_NAMES.get(tier, f"Tier {tier}"),

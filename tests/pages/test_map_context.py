@@ -1,0 +1,66 @@
+"""The strategy map of one unit: the thread above it is drawn with the scores of the whole
+cycle (kept between requests until the next audited write), in a fixed number of queries."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from goldenthread.core.audit import Actor
+from goldenthread.core.periods import Period
+from goldenthread.core.services import object_update
+from goldenthread.indicators.models import Actual
+from goldenthread.indicators.selectors import cycle_scores, scoreboard
+from tests.pages.plan import Plan, build_plan, grant
+
+# session, user, grants (2), cycle, switcher, years reported, units, levels, chosen results,
+# links above them, the unit's scores (six), then the whole cycle's kept scores: the audit
+# log's latest entry, and on the first request after a write the whole cycle (six)
+UNIT_MAP_QUERIES = 18
+UNIT_MAP_QUERIES_COLD = UNIT_MAP_QUERIES + 6
+
+
+def _card(html: str, code: str) -> str:
+    found = re.search(rf'<div class="mcard [^"]*"[^>]*data-code="{re.escape(code)}".*?</div>\s*</div>',
+                      html, re.S)
+    assert found, code
+    return found.group(0)
+
+
+def test_the_goal_above_a_department_shows_its_whole_cycle_score(plan: Plan, signed_in: Client) -> None:
+    html = signed_in.get(f"/cycles/SP2028/map/?unit={plan.units['BDT-DNS'].pk}").content.decode()
+    goal = scoreboard(plan.cycle, Period(2028)).by_code("G1")
+    assert goal is not None and goal.score is not None
+    card = _card(html, "G1")
+    assert "mcard--context" in card and f"mcard--{goal.status}" in card
+    assert f'<span class="mcard__score">{goal.score:.0f}</span>' in card
+    assert 'data-code="O1.2"' not in html  # another bureau's outcome: not on the thread
+
+
+def test_kept_scores_are_read_again_after_an_audited_write(plan: Plan) -> None:
+    period = Period(2028)
+    first = cycle_scores(plan.cycle, period)
+    assert cycle_scores(plan.cycle, period) is first  # kept
+    actual = Actual.objects.get(indicator__code="K1", year=2028)
+    object_update(actor=Actor(label="test"), obj=actual, data={"value": Decimal("68")})
+    again = cycle_scores(plan.cycle, period)
+    assert again is not first
+    goal = next(r for r in again.values() if r.code == "G1")
+    assert goal.score == pytest.approx(100 * (68 - 67) / (70 - 67))
+
+
+@pytest.mark.parametrize("extra_outputs", [1, 15])
+def test_a_unit_map_runs_a_fixed_number_of_queries(
+    db, user, signed_in: Client, django_assert_num_queries, extra_outputs: int
+) -> None:
+    built = build_plan(extra_outputs=extra_outputs)
+    grant(user, built)
+    url = f"/cycles/SP2028/map/?unit={built.units['BDT-DNS'].pk}"
+    with django_assert_num_queries(UNIT_MAP_QUERIES_COLD):
+        assert signed_in.get(url).status_code == 200
+    with django_assert_num_queries(UNIT_MAP_QUERIES):
+        response = signed_in.get(url)
+    assert 'data-code="OP1.1.1"' in response.content.decode()
