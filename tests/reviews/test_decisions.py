@@ -16,6 +16,7 @@ from goldenthread.reviews.choices import DecisionStatus
 from goldenthread.reviews.services import decision_apply, decision_propose, review_close
 from goldenthread.risks.models import Risk
 from goldenthread.risks.services import risk_escalate
+from tests.pages.conftest import client_of
 from tests.reviews.conftest import account
 
 
@@ -42,6 +43,11 @@ def test_it_changes_a_target_through_the_service_and_the_audit_rows_point_to_the
     assert applied.outcome == "K2 target for 2029: none → 9"
     sourced = AuditEntry.objects.filter(source=f"review:{review.pk}")
     assert {e.object_type for e in sourced} == {"indicators.target", "reviews.decision"}
+    # the history of the target links to the review, which opens its page
+    browser = client_of(bdt_planner)
+    history = browser.get(f"/history/indicators.target/{target.pk}/").content.decode()
+    assert f'<a class="history__source" href="/reviews/{review.pk}/">by a decision of a review</a>' in history
+    assert browser.get(f"/reviews/{review.pk}/")["Location"] == f"/cycles/SP2028/reviews/{review.pk}/"
 
 
 def test_a_second_apply_is_refused_with_a_clear_message_and_changes_nothing(review, bdt_planner):
