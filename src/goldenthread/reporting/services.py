@@ -94,7 +94,7 @@ def _locked(actual: Actual) -> ValidationError:
 def _fresh(actual: Actual) -> Actual:
     """The actual as the database holds it, locked for this transaction."""
     return (
-        Actual.objects.select_for_update()
+        Actual.objects.select_for_update(of=("self",))
         .select_related("indicator__cycle", "indicator__result__unit", "indicator__responsible")
         .get(pk=actual.pk)
     )
