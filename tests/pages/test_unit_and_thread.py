@@ -103,10 +103,10 @@ def test_unknown_units_and_people_are_not_found(plan, signed_in: Client):
     assert signed_in.get("/cycles/SP2028/people/S9999/").status_code == 404
 
 
-# session, user, grants (2), cycle, switcher, unread notifications, then the page's own reads
-UNIT_QUERIES = 21
-THREAD_QUERIES = 22
-ALIGNMENT_QUERIES = 15
+# session, user, grants (2), cycle, switcher, then the page's own reads
+UNIT_QUERIES = 20
+THREAD_QUERIES = 21
+ALIGNMENT_QUERIES = 14
 
 
 @pytest.mark.parametrize("extra_outputs", [1, 15])
