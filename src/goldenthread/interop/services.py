@@ -430,6 +430,17 @@ def _archive(cycle: Cycle) -> Path:
     return path
 
 
+def _delete_reviews_and_ledger(cid: int) -> None:
+    """The cycle's reviews (with their notes, decisions and actions), lessons and ledger."""
+    from goldenthread.finance.models import Transaction
+    from goldenthread.reviews.models import FollowUp, Lesson, Review
+
+    Lesson.objects.filter(cycle_id=cid).delete()
+    FollowUp.objects.filter(review__cycle_id=cid).delete()
+    Review.objects.filter(cycle_id=cid).delete()
+    Transaction.objects.filter(cycle_id=cid).delete()
+
+
 def _delete_cycle(cycle: Cycle) -> None:
     """Delete a cycle and everything in it, largest tables first, in set-based deletes."""
     cid = cycle.pk
@@ -443,6 +454,7 @@ def _delete_cycle(cycle: Cycle) -> None:
     Risk.objects.filter(cycle_id=cid).delete()
     Indicator.objects.filter(cycle_id=cid).delete()
     Revenue.objects.filter(cycle_id=cid).delete()  # earmarks protect the outcomes they name
+    _delete_reviews_and_ledger(cid)  # they protect the results, people and units they name
     Result.objects.filter(cycle_id=cid).delete()
     Person.objects.filter(cycle_id=cid).delete()
     GradeCost.objects.filter(grade__cycle_id=cid).delete()

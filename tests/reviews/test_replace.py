@@ -1,0 +1,28 @@
+"""Replacing a plan replaces its reviews, lessons and ledger with it: they do not stand in
+the way of deleting the results, people and units they name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from goldenthread.core.audit import Actor
+from goldenthread.finance.models import Transaction
+from goldenthread.interop.services import plan_dump, plan_load
+from goldenthread.reviews.models import Lesson, Review
+from goldenthread.reviews.services import action_add, decision_apply, decision_propose, lesson_create
+
+
+def test_a_plan_with_reviews_lessons_and_a_ledger_is_replaced(bdt, review, bdt_planner):
+    decision_apply(actor=bdt_planner, decision=decision_propose(
+        actor=bdt_planner, review=review, kind="drop_output", params={"output": "OP9.9"}))
+    action_add(actor=bdt_planner, review=review, description="d", owner=bdt.people["S0001"],
+               due=dt.date(2029, 1, 1))
+    lesson_create(actor=bdt_planner, cycle=bdt.cycle, unit=bdt.units["BDT-DNS"], title="t",
+                  what_happened="w", why="y", next_time="n", results=[bdt.results["OP1.1.1"]],
+                  review=review)
+    assert Transaction.objects.exists()
+    document = plan_dump(bdt.cycle)
+    cycle = plan_load(actor=Actor(label="test"), document=document, replace=True)
+    assert cycle.code == "SP2028"
+    assert not Review.objects.exists() and not Lesson.objects.exists()
+    assert not Transaction.objects.exists()
