@@ -96,3 +96,18 @@ def test_only_planners_and_approvers_start_a_review(bdt, owner, bdt_planner):
     refused = client_of(bdt_planner).post("/cycles/SP2028/reviews/", {**data, "unit": "BR"})
     assert refused.status_code == 200
     assert "Select a valid choice. BR is not one of the available choices." in refused.content.decode()
+
+
+def test_an_approver_holds_a_review_and_a_reporter_does_not(bdt):
+    from django.core.exceptions import PermissionDenied
+
+    from tests.reviews.conftest import account
+
+    approver = account("ada", bdt, "BDT", "approver")
+    reporter = account("rex", bdt, "BDT", "reporter")
+    made = review_create(actor=approver, cycle=bdt.cycle, unit=bdt.units["BDT-DNS"], year=2029, quarter=1,
+                         now=NOW)
+    assert made.created_by == approver
+    with pytest.raises(PermissionDenied, match="planners and approvers of the unit"):
+        review_create(actor=reporter, cycle=bdt.cycle, unit=bdt.units["BDT-DNS"], year=2029, quarter=2,
+                      now=NOW)
