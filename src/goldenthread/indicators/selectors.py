@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import math
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,7 +93,7 @@ def result_indicators(result: Result) -> list[IndicatorSheet]:
 LIKELY_TO_MISS_BELOW = 0.9  # projected share of the way to the endline target
 
 
-@dataclass
+@dataclass(slots=True)  # a hundred thousand of each on a large plan
 class IndicatorScore:
     """One indicator's standing for a period, and its forecast at the end of the cycle."""
 
@@ -117,7 +118,7 @@ class IndicatorScore:
     points: list[tuple[float, float]] = field(default_factory=list)  # (time, value) used by the trend
 
 
-@dataclass
+@dataclass(slots=True)  # a hundred thousand of each on a large plan
 class ResultScore:
     id: int
     code: str
@@ -329,6 +330,7 @@ def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> 
 #: Whole-cycle scores kept in memory (see ``cycle_scores``): the latest few (cycle, period).
 CYCLE_SCORES_KEPT = 4
 _cycle_scores: OrderedDict[tuple[Any, ...], dict[int, ResultScore]] = OrderedDict()
+_cycle_scores_lock = threading.Lock()
 
 
 def data_version() -> tuple[Any, ...]:
@@ -349,14 +351,16 @@ def cycle_scores(cycle: Cycle, period: Period) -> dict[int, ResultScore]:
     map of its departments would otherwise score it on every request. The first request
     after a change pays for the whole cycle once; the next ones look it up."""
     key = (cycle.pk, cycle.code, str(period), *data_version())
-    found = _cycle_scores.get(key)
-    if found is None:
-        found = scoreboard(cycle, period).results
+    with _cycle_scores_lock:
+        found = _cycle_scores.get(key)
+        if found is not None:
+            _cycle_scores.move_to_end(key)
+            return found
+    found = scoreboard(cycle, period).results  # outside the lock: other pages go on meanwhile
+    with _cycle_scores_lock:
         _cycle_scores[key] = found
         while len(_cycle_scores) > CYCLE_SCORES_KEPT:
             _cycle_scores.popitem(last=False)
-    else:
-        _cycle_scores.move_to_end(key)
     return found
 
 
