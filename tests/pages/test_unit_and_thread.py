@@ -103,9 +103,10 @@ def test_unknown_units_and_people_are_not_found(plan, signed_in: Client):
     assert signed_in.get("/cycles/SP2028/people/S9999/").status_code == 404
 
 
-# session, user, grants (2), cycle, switcher, then the page's own reads
-UNIT_QUERIES = 20
-THREAD_QUERIES = 21
+# session, user, grants (2), cycle, switcher, then the page's own reads (the unit and thread
+# pages read the whole cycle's scores, and first the audit log's latest entry that keys them)
+UNIT_QUERIES = 21
+THREAD_QUERIES = 22
 ALIGNMENT_QUERIES = 14
 
 

@@ -3,7 +3,7 @@
 A *thread board* starts from some results (a unit's own, or a person's work plan: the
 results they own and the activities they give time to) and climbs the cascade to the
 goals, level by level, each result with its score and status for a period. Reads are
-in bulk: the links once, the results on the board once, and one scoreboard.
+in bulk: the links once, the results on the board once, and the cycle's scores.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class ThreadRow:
 class ThreadBoard:
     rows: list[ThreadRow]
     links: list[tuple[int, int]]  # (child, parent) between cards on the board
-    board: Any  # the indicators.selectors.Scoreboard the cards were scored on
+    scores: dict[int, Any]  # result id -> indicators.selectors.ResultScore, the whole cycle
 
     @property
     def size(self) -> int:
@@ -86,33 +86,24 @@ def cycle_links(cycle: Cycle) -> list[tuple[int, int]]:
     return list(Link.objects.filter(cycle=cycle).values_list("child_id", "parent_id"))
 
 
-def scoring_roots(ids: set[int], links: list[tuple[int, int]]) -> list[int]:
-    """The results of ``ids`` (closed upward) that serve no parent: scoring below them
-    scores every result of ``ids`` exactly as scoring the whole cycle does."""
-    has_parent = {c for c, _p in links}
-    return sorted(pk for pk in ids if pk not in has_parent)
-
-
 def thread_board(
     cycle: Cycle, own: Collection[int], period: Period, user: Any,
     shares: dict[int, Decimal] | None = None, links: list[tuple[int, int]] | None = None,
-    extra: Collection[int] = (),
 ) -> ThreadBoard:
-    """The board of ``own`` results and everything above them; ``extra`` results (a unit's
-    subtree, say) are scored on the same scoreboard without being drawn."""
+    """The board of ``own`` results and everything above them, scored for ``period``.
+
+    A goal's score depends on the whole plan below it, so the board reads the whole
+    cycle's scores (``indicators.selectors.cycle_scores``, kept until the next write)."""
     links = cycle_links(cycle) if links is None else links
     shown = with_ancestors(set(own), links)
-    board = indicators.scoreboard(cycle, period, roots=scoring_roots(
-        with_ancestors(shown | set(extra), links), links))
+    scores = indicators.cycle_scores(cycle, period)
     visible = None if permissions.is_unrestricted(user) else permissions.unit_ids(user, cycle)
-    rows = (Result.objects.filter(pk__in=shown)
-            .values_list("id", "level_id", "unit__code", "level__rank", "code"))
+    unit_code = dict(Result.objects.filter(pk__in=shown).values_list("id", "unit__code"))
     levels = {lv.pk: lv for lv in Level.objects.filter(cycle=cycle)}
-    unit_code = {pk: code for pk, _level, code, _rank, _code in rows}
     by_level: dict[int, list[ThreadCard]] = defaultdict(list)
     own_set = set(own)
-    for pk in sorted(shown, key=lambda pk: board.results[pk].code):
-        r = board.results[pk]
+    for pk in sorted(shown, key=lambda pk: scores[pk].code):
+        r = scores[pk]
         hidden = visible is not None and r.unit_id not in visible
         by_level[r.level_id].append(ThreadCard(
             id=r.id, code=r.code, title="" if hidden else r.title, unit_code=unit_code.get(pk, ""),
@@ -124,7 +115,7 @@ def thread_board(
     return ThreadBoard(
         rows=[ThreadRow(lv, levels[lv].name, levels[lv].kind, by_level[lv]) for lv in ordered],
         links=[(c, p) for c, p in links if c in shown and p in shown],
-        board=board,
+        scores=scores,
     )
 
 
@@ -215,18 +206,22 @@ def unit_view(cycle: Cycle, unit: OrgUnit, units: UnitRows) -> UnitView:
     )
 
 
-def sub_units(units: UnitRows, unit_id: int, board: Any, visible: frozenset[int] | None) -> list[SubUnit]:
+def sub_units(
+    units: UnitRows, unit_id: int, scores: dict[int, Any], visible: frozenset[int] | None
+) -> list[SubUnit]:
     """The units just below ``unit_id`` with the statuses of everything in their subtree."""
     children = [pk for pk, (parent, *_r) in units.items() if parent == unit_id
                 and (visible is None or pk in visible)]
+    by_unit: dict[int, list[Any]] = defaultdict(list)
+    for r in scores.values():
+        by_unit[r.unit_id].append(r)
     out = []
     for pk in sorted(children, key=lambda pk: units[pk][1]):
-        below = unit_subtree(units, pk)
-        scored = [r for r in board.results.values() if r.unit_id in below]
-        scores = [r.score for r in scored if r.score is not None]
+        scored = [r for unit in unit_subtree(units, pk) for r in by_unit.get(unit, ())]
+        numbers = [r.score for r in scored if r.score is not None]
         out.append(SubUnit(
             id=pk, code=units[pk][1], name=units[pk][2], tier=units[pk][3], results=len(scored),
             counts=[(s, sum(1 for r in scored if r.status == s)) for s in STATUSES],
-            score=sum(scores) / len(scores) if scores else None,
+            score=sum(numbers) / len(numbers) if numbers else None,
         ))
     return out

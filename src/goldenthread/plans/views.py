@@ -308,15 +308,15 @@ def unit_detail(request: HttpRequest, cycle: Cycle, unit_code: str) -> HttpRespo
     period, periods = _period(request, cycle)
     units = plans.map_units(cycle)
     view = threads.unit_view(cycle, unit, units)
-    board = threads.thread_board(cycle, view.own, period, request.user, extra=view.subtree)
+    board = threads.thread_board(cycle, view.own, period, request.user)
     visible = _visible_units(request, cycle)
-    scored = [board.board.results[pk] for pk in view.subtree if pk in board.board.results]
+    scored = [board.scores[pk] for pk in view.subtree if pk in board.scores]
     return render(request, "plans/unit.html", {
         "cycle": cycle, "unit": unit, "view": view, "tboard": board, "period": period,
         "periods": periods,
         "subtree_counts": [(s, sum(1 for r in scored if r.status == s)) for s in plans.STATUSES],
         "subtree_size": len(scored),
-        "sub_units": threads.sub_units(units, unit.pk, board.board, visible),
+        "sub_units": threads.sub_units(units, unit.pk, board.scores, visible),
         "people": view.people if visible is None or unit.pk in visible else [],
     })
 
