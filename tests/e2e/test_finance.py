@@ -44,6 +44,7 @@ def _run_preset(page, live_server, cycle: str, preset: str) -> str:  # type: ign
     page.wait_for_url(re.compile(r"/scenarios/new/\?preset="))
     code = page.get_by_label("Code").input_value()
     assert code
+    shoot(page, f"42-scenario-form-{code.lower()}", full_page=False)
     page.get_by_role("button", name="Run and save").click()
     page.wait_for_url(re.compile(rf"/scenarios/{re.escape(code)}/$"))
     page.wait_for_selector("#line-chart[data-drawn='true']")
@@ -90,10 +91,10 @@ def test_amina_costs_the_plan_runs_and_compares_scenarios_and_round_trips_the_wo
     eb80 = _run_preset(page, live_server, demo, "Extrabudgetary income falls by 20%")
     assert int(page.locator("#unfunded-count").inner_text()) > 0
     assert page.locator("tr.row--unfunded").count() > 0
-    shoot(page, "42-scenario-eb80", full_page=False)
+    shoot(page, "43-scenario-eb80", full_page=False)
     page.locator("section[aria-labelledby='scenario-gap']").scroll_into_view_if_needed()
     page.wait_for_selector("#scenario-gap-chart[data-drawn='true']")
-    _shoot_part(page.locator("section[aria-labelledby='scenario-gap']"), "43-scenario-gap")
+    _shoot_part(page.locator("section[aria-labelledby='scenario-gap']"), "43-scenario-eb80-gap")
     assert set(Scenario.objects.filter(cycle__code=demo).values_list("code", flat=True)) == {base, eb80}
 
     # An unfunded output's cost, and where it came from.

@@ -14,7 +14,7 @@ from goldenthread.finance.services import scenario_create
 from tests.pages.plan import ACTOR, build_plan, grant
 
 # session, user, the user's roles and persons, the units of their cycles, the cycle, the
-# cycle switcher, the notifications of the top bar, then the page's own reads. A part of
+# cycle switcher, then the page's own reads. A part of
 # the organisation adds the unit tree read for its money scope and, for the financial
 # plan, the results it owns and sees.
 PLAN_QUERIES = {"ITU": 18, "BDT-DNS": 19}  # the whole organisation reads revenue for the gap

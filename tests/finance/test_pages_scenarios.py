@@ -41,8 +41,8 @@ def test_the_extrabudgetary_preset_fills_every_fund_at_80_per_cent_of_its_cost(p
     html = client_for(planner).get(f"{URL}new/", {"preset": "eb80"}).content.decode()
     assert 'value="EB80"' in html and "Extrabudgetary income falls by 20%" in html
     # F1 pays OP2's 30,000 a year: 24,000 in the envelope; the regular budget stays whole
-    assert 'name="src_F1_2028" value="24000.00"' in html
-    assert 'name="src_regular_budget_2028" value="320000.00"' in html  # what outputs cost on it
+    assert 'name="src_F1_2028" value="24,000.00"' in html
+    assert 'name="src_regular_budget_2028" value="320,000.00"' in html  # what outputs cost on it
 
 
 def test_bad_envelopes_and_ranks_are_refused_naming_the_cell(planner, fin):

@@ -145,5 +145,5 @@ class ScenarioForm(forms.Form):
         values = {}
         for env in envelopes:
             key = f"env_{env.year}" if env.source is None else f"src_{env.source}_{env.year}"
-            values[key] = f"{env.amount:.2f}"
+            values[key] = f"{env.amount:,.2f}"
         return values
