@@ -355,7 +355,7 @@ class _Writer:
             item.get("means_of_verification", ""), item.get("collection_method", ""),
             item.get("frequency", Frequency.ANNUAL),
             person_ids[item["responsible"]] if item.get("responsible") else None,
-            item.get("sdg", ""), item.get("computation", ""),
+            item.get("sdg", ""), item.get("computation", ""), bool(item.get("allows_over_100", False)),
         )
         return values, f"{item['code']} {item['name']}"
 
@@ -388,7 +388,7 @@ INDICATOR_COLUMNS = [
     "cycle_id", "code", "result_id", "name", "definition", "unit_of_measure", "direction",
     "aggregation", "weight", "baseline_year", "baseline_value", "baseline_text",
     "means_of_verification", "collection_method", "frequency", "responsible_id", "sdg",
-    "computation",
+    "computation", "allows_over_100",
 ]
 SHARE_QUANTUM = Decimal("0.0001")
 
@@ -783,7 +783,7 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
     indicator_rows = list(Indicator.objects.filter(cycle_id=cid).values_list(
         "id", "code", "result_id", "name", "unit_of_measure", "direction", "aggregation", "weight",
         "definition", "means_of_verification", "collection_method", "frequency", "responsible_id",
-        "sdg", "baseline_year", "baseline_value", "baseline_text", "computation",
+        "sdg", "baseline_year", "baseline_value", "baseline_text", "computation", "allows_over_100",
     ))
     indicator_code = {row[0]: row[1] for row in indicator_rows}
     computed_from: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
@@ -795,7 +795,7 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
     for indicator_row in sorted(indicator_rows, key=lambda r: r[1]):
         (iid, code, result_id, name, measure, direction, aggregation, weight, definition, mov,
          collection, frequency, responsible_id, sdg, base_year, base_value, base_text,
-         computation) = indicator_row
+         computation, over_100) = indicator_row
         indicator: dict[str, Any] = {
             "code": code, "result": result_code[result_id], "name": name, "unit": measure,
             "direction": direction, "aggregation": aggregation,
@@ -814,6 +814,8 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
             indicator["responsible"] = person_code[responsible_id]
         if sdg:
             indicator["sdg"] = sdg
+        if over_100:
+            indicator["allows_over_100"] = True
         if computation:
             indicator["computation"] = computation
         if computed_from.get(iid):

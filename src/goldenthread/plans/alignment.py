@@ -126,7 +126,7 @@ def alignment_report(cycle: Cycle, user: Any) -> AlignmentReport:
         Indicator.objects.visible_to(user).filter(cycle=cycle).order_by("code").values_list(
             "id", "code", "name", "result_id", "definition", "unit_of_measure", "direction",
             "baseline_value", "baseline_text", "baseline_year", "means_of_verification",
-            "computation", "responsible_id",
+            "computation", "responsible_id", "allows_over_100",
         )
     )
     report.indicators = len(indicators)
@@ -145,7 +145,7 @@ def alignment_report(cycle: Cycle, user: Any) -> AlignmentReport:
     inherited = _inherited_years(sources, targets)
 
     for (pk, code, name, result_id, definition, uom, direction, base, base_text, base_year,
-         verification, computation, responsible) in indicators:
+         verification, computation, responsible, over_100) in indicators:
         if result_id not in refs:
             continue
         sheet = smart.Sheet(
@@ -153,7 +153,7 @@ def alignment_report(cycle: Cycle, user: Any) -> AlignmentReport:
             baseline_value=base, baseline_text=base_text, baseline_year=base_year,
             means_of_verification=verification, computed=bool(computation),
             targets=targets.get(pk, []), inherited_target_years=inherited.get(pk, frozenset()),
-            result_is_orphan=result_id in orphan_ids,
+            result_is_orphan=result_id in orphan_ids, allows_over_100=over_100,
         )
         checked = smart.check(sheet, cycle.start_year, cycle.end_year)
         ref = refs[result_id]
