@@ -93,3 +93,23 @@ def test_an_outputs_page_links_to_its_cost_and_an_activitys_does_not(planner):
     client = client_for(planner)
     assert "/cycles/FIN/finance/outputs/OP1/" in client.get("/cycles/FIN/results/OP1/").content.decode()
     assert "/finance/outputs/" not in client.get("/cycles/FIN/results/A1/").content.decode()
+
+
+def test_a_large_plans_sankey_keeps_its_largest_outcomes_and_gathers_the_rest():
+    from goldenthread.finance.costing import FinancialPlan, Label
+    from goldenthread.finance.views import MAX_SANKEY_NODES, _sankey
+
+    n = MAX_SANKEY_NODES + 6
+    plan = FinancialPlan(
+        currency="CHF", years=[2028],
+        cells={(o, 1, 2028, "other_direct", 1): 100 * (o + 1) for o in range(n)},
+        outcomes={o: Label(f"O{o}", f"Outcome {o}") for o in range(n)},
+        units={1: Label("U", "Unit")}, funds={1: Label("RB", "Regular budget")},
+        unattributed=[], uncosted=[], output_total_cents=0, off_output_cents=0,
+    )
+    sankey = _sankey(plan)["data"][0]
+    labels = sankey["node"]["label"]
+    assert "6 other outcomes" in labels and "O0" not in labels and f"O{n - 1}" in labels
+    assert len(labels) == 1 + MAX_SANKEY_NODES + 1 + 1  # source, outcomes, the rest, unit
+    total = sum(100 * (o + 1) for o in range(n)) / 100
+    assert sum(sankey["link"]["value"]) == 2 * total

@@ -44,6 +44,9 @@ EB_FACTOR = Decimal("0.8")
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't",
                    "": "No priority"}
 MAX_CHART_OUTPUTS = 120
+MAX_SANKEY_NODES = 24  # outcomes, and units, drawn one by one in the Sankey
+MAX_ROWS = 300  # rows of one list (people; outputs of a priority) on a page
+MAX_HEAT_UNITS = 80
 
 
 def _f(value: Decimal) -> float:
@@ -71,40 +74,62 @@ def _stacked_years(table: CostTable, title: str) -> dict[str, Any]:
 
 
 def _sankey(plan: FinancialPlan) -> dict[str, Any]:
-    flows = plan.flows()
+    """Funding sources -> outcomes -> units. A large plan keeps its largest outcomes and
+    units as nodes and gathers the rest into one node each, so the diagram stays legible
+    (the tables list every one)."""
     funds = {label.code: label.name for label in plan.funds.values()}
-    names: list[str] = []
-    index: dict[tuple[str, str], int] = {}
-    kinds: list[str] = []
-
-    def node(column: str, code: str) -> int:
-        key = (column, code)
-        if key not in index:
-            index[key] = len(names)
-            names.append(funds.get(code, code) if column == "source" else code)
-            kinds.append(column)
-        return index[key]
-
-    sources, targets, values = [], [], []
     outcome_codes = {label.code for label in plan.outcomes.values()} | {"Unattributed"}
-    for flow in flows:
+    first: dict[tuple[str, str], Decimal] = {}
+    second: dict[tuple[str, str], Decimal] = {}
+    size: dict[tuple[str, str], Decimal] = {}
+    for flow in plan.flows():
         if flow.source in funds and flow.target in outcome_codes:
-            s, t = node("source", flow.source), node("outcome", flow.target)
+            first[(flow.source, flow.target)] = flow.amount
+            key = ("outcome", flow.target)
         else:
-            s, t = node("outcome", flow.source), node("unit", flow.target)
-        sources.append(s)
-        targets.append(t)
-        values.append(_f(flow.amount))
+            second[(flow.source, flow.target)] = flow.amount
+            key = ("unit", flow.target)
+        size[key] = size.get(key, Decimal(0)) + flow.amount
+
+    def kept(kind: str, other: str) -> dict[str, str]:
+        ranked = sorted((k[1] for k in size if k[0] == kind), key=lambda c: -size[(kind, c)])
+        names = {code: code for code in ranked[:MAX_SANKEY_NODES]}
+        rest = ranked[MAX_SANKEY_NODES:]
+        names.update((code, f"{len(rest)} {other}") for code in rest)
+        return names
+
+    outcome_name, unit_name = kept("outcome", "other outcomes"), kept("unit", "other units")
+    names: list[str] = []
+    kinds: list[str] = []
+    index: dict[tuple[str, str], int] = {}
+
+    def node(column: str, name: str) -> int:
+        if (column, name) not in index:
+            index[(column, name)] = len(names)
+            names.append(name)
+            kinds.append(column)
+        return index[(column, name)]
+
+    links: dict[tuple[int, int], Decimal] = {}
+    for (fund, outcome), amount in first.items():
+        pair = (node("source", funds[fund]), node("outcome", outcome_name.get(outcome, outcome)))
+        links[pair] = links.get(pair, Decimal(0)) + amount
+    for (outcome, unit), amount in second.items():
+        pair = (node("outcome", outcome_name.get(outcome, outcome)),
+                node("unit", unit_name.get(unit, unit)))
+        links[pair] = links.get(pair, Decimal(0)) + amount
     colours = {"source": "#8a6d1f", "outcome": "#2f6f73", "unit": "#6b7fb0"}
     return {
         "data": [{
             "type": "sankey", "arrangement": "snap", "valueformat": ",.0f",
             "node": {"label": names, "pad": 12, "thickness": 14,
                      "color": [colours[k] for k in kinds], "line": {"width": 0}},
-            "link": {"source": sources, "target": targets, "value": values,
+            "link": {"source": [a for a, _ in links], "target": [b for _, b in links],
+                     "value": [_f(v) for v in links.values()],
                      "color": "rgba(138, 109, 31, 0.22)"},
         }],
-        "layout": {"height": max(420, 18 * len(names)), "margin": {"l": 8, "r": 8, "t": 8, "b": 8}},
+        "layout": {"height": max(420, 18 * max(kinds.count(k) for k in colours)),
+                   "margin": {"l": 8, "r": 8, "t": 8, "b": 8}},
     }
 
 
@@ -224,6 +249,10 @@ def _heat(report: WorkforceReport) -> dict[str, Any] | None:
     rows = [u for u in report.units if u.headcount]
     if not rows:
         return None
+    deepest = max(u.tier for u in rows)
+    while len(rows) > MAX_HEAT_UNITS and deepest > min(u.tier for u in rows):
+        rows = [u for u in rows if u.tier < deepest]  # a large organisation: its upper tiers
+        deepest -= 1
     years = [str(y) for y in report.years]
     z, text = [], []
     for unit in rows:
@@ -451,7 +480,8 @@ def scenario_detail(request: HttpRequest, cycle: Cycle, scenario_code: str) -> H
         if items:
             groups.append({
                 "priority": priority, "label": PRIORITY_LABELS.get(priority, priority),
-                "items": items, "funded": sum(1 for d in items if d.funded),
+                "items": items[:MAX_ROWS], "count": len(items), "hidden": max(len(items) - MAX_ROWS, 0),
+                "funded": sum(1 for d in items if d.funded),
                 "cost": sum((d.cost for d in items), Decimal(0)),
             })
     others = [s for s in Scenario.objects.filter(cycle=cycle).exclude(pk=scenario.pk)
@@ -527,7 +557,8 @@ def scenario_compare(request: HttpRequest, cycle: Cycle) -> HttpResponse:
             b_unfunded=comparison.b.unfunded_cost if scope.whole else _unfunded_cost(comparison.b),
             a_unfunded_n=sum(1 for d in comparison.a.unfunded if d.priority != "wont"),
             b_unfunded_n=sum(1 for d in comparison.b.unfunded if d.priority != "wont"),
-            changed=comparison.changed,
+            changed=comparison.changed[:MAX_ROWS],
+            changed_count=len(comparison.changed),
         )
     return render(request, "finance/compare.html", context)
 
@@ -552,7 +583,7 @@ def workforce(request: HttpRequest, cycle: Cycle) -> HttpResponse:
         {"person": p, "cells": [(p.allocated.get(y, Decimal(0)),
                                  _util_class(p.allocated.get(y, Decimal(0)), p.capacity))
                                 for y in years]}
-        for p in people
+        for p in people[:MAX_ROWS]
     ]
     flexible = {g.group: g for g in report.flexible}
     context = {
@@ -561,6 +592,7 @@ def workforce(request: HttpRequest, cycle: Cycle) -> HttpResponse:
         "report": report,
         "years": years,
         "person_rows": person_rows,
+        "people_hidden": max(len(people) - MAX_ROWS, 0),
         "over": report.over_allocated,
         "heat": _heat(report),
         "grade_chart": _grade_chart(report),
