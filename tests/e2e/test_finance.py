@@ -68,6 +68,7 @@ def test_amina_costs_the_plan_runs_and_compares_scenarios_and_round_trips_the_wo
     assert page.locator("#sankey .sankey-node").count() > 10
     assert "O3.1" in page.locator("#plan-table").inner_text()
     shoot(page, "40-financial-plan", full_page=False)
+    _shoot_part(page.locator("section[aria-labelledby='flow']"), "40-financial-plan-sankey")
     page.get_by_role("link", name="By funding source").click()
     page.wait_for_selector("#plan-chart[data-drawn='true']")
     assert "Giga school connectivity" in page.locator("#plan-table").inner_text()
