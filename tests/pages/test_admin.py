@@ -8,7 +8,7 @@ from django.test import Client
 
 from goldenthread.core.models import AuditEntry
 from goldenthread.finance.models import Fund
-from goldenthread.indicators.models import Indicator, Target
+from goldenthread.indicators.models import Actual, Indicator, Target
 from goldenthread.org.models import OrgUnit
 from goldenthread.plans.models import Cycle, Link
 from tests.pages.plan import Plan, build_plan
@@ -38,10 +38,27 @@ def test_its_changelist_opens_for_a_superuser(plan: Plan, admin_signed_in: Clien
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("model", [m for m in MODELS if m != "core.auditentry"])
+READ_ONLY = {"core.auditentry", "indicators.actual"}  # the log; actuals go through reporting
+
+
+@pytest.mark.parametrize("model", [m for m in MODELS if m not in READ_ONLY])
 def test_its_add_form_opens_for_a_superuser(plan: Plan, admin_signed_in: Client, model: str):
     app, name = model.split(".")
     assert admin_signed_in.get(f"/admin/{app}/{name}/add/").status_code == 200
+
+
+def test_actuals_are_read_only_in_the_admin_even_for_a_superuser(plan: Plan, admin_signed_in: Client):
+    """Entering, approving and unlocking actuals keeps to the reporting pages' checks and locks."""
+    actual = Actual.objects.filter(indicator__cycle=plan.cycle).first()
+    assert actual is not None
+    assert admin_signed_in.get("/admin/indicators/actual/add/").status_code == 403
+    page = admin_signed_in.get(f"/admin/indicators/actual/{actual.pk}/change/").content.decode()
+    assert 'name="_save"' not in page
+    response = admin_signed_in.post(f"/admin/indicators/actual/{actual.pk}/change/", {"status": "draft"})
+    assert response.status_code == 403
+    before = actual.status
+    actual.refresh_from_db()
+    assert actual.status == before
 
 
 def test_an_admin_edit_writes_an_audit_row_with_before_and_after(

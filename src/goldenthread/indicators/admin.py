@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from goldenthread.core import permissions
 from goldenthread.core.admin import AuditedAdmin
@@ -16,9 +19,21 @@ class TargetInline(admin.TabularInline):
 
 
 class ActualInline(admin.TabularInline):
+    """Actuals, to read: they are entered, submitted, approved and unlocked on the
+    reporting pages, whose checks and locks the admin must not bypass."""
+
     model = Actual
     extra = 0
     fields = ("year", "quarter", "value", "text", "status", "comment")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Indicator)
@@ -60,7 +75,18 @@ class TargetAdmin(_ValueAdmin):
 
 @admin.register(Actual)
 class ActualAdmin(_ValueAdmin):
+    """Actuals, to look up; written only on the reporting pages (see ``ActualInline``)."""
+
     write_action = permissions.REPORT
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
     list_display = ("indicator", "period", "value", "text", "status", "reported_by")
     list_filter = ("indicator__cycle", "status", "year", "quarter")
     list_select_related = ("indicator", "indicator__cycle", "reported_by")
