@@ -124,3 +124,22 @@ def test_a_file_that_is_not_a_workbook_is_refused_with_a_message(planner, fin):
 
 def _upload_bytes(client: Any, data: bytes) -> str:
     return client.post(URL, {"file": SimpleUploadedFile("plan.xlsx", data)}).content.decode()  # type: ignore[no-any-return]
+
+
+def test_parents_a_user_cannot_see_are_not_dropped_by_their_workbook(fin):
+    from goldenthread.core.audit import Actor
+    from goldenthread.plans.models import Link
+    from goldenthread.plans.services import link_create
+
+    # give DEPB's OP2 a parent a DEPB planner cannot see: DEPA's OP3
+    link_create(actor=Actor(label="test"), child=Result.objects.get(cycle=fin, code="OP2"),
+                parent=Result.objects.get(cycle=fin, code="OP3"))
+    planner_b = grant(account("bea"), fin, "DEPB", "planner")
+    client = client_for(planner_b)
+    book = _download(client)
+    _set(book["Results"], "OP2", "Parents", "O1")
+    html = _upload(client, book)
+    # the workbook showed OP2's parents without OP3: rewriting them is a conflict, so the
+    # link the planner never saw is not dropped
+    assert "nothing was imported" in html and "changed in Golden Thread after" in html
+    assert Link.objects.filter(child__code="OP2", parent__code="OP3").exists()
