@@ -454,8 +454,12 @@ def map_layout(
     if not chosen:
         links: list[tuple[int, int]] = []
     elif filters.unit is None and filters.level is None:
-        links = list(Link.objects.filter(child_id__in=ids, parent_id__in=ids)
-                     .order_by().values_list("child_id", "parent_id"))
+        # The links from the chosen results, kept where the parent is chosen too (a second
+        # list of ids in the query would have the database try every pair of the two).
+        below = Link.objects.filter(child_id__in=ids) if isinstance(ids, list) else \
+            Link.objects.filter(cycle=cycle)  # most of the cycle: all its links
+        links = [(c, p) for c, p in below.order_by().values_list("child_id", "parent_id")
+                 if c in chosen and p in chosen]
     else:  # every link on the way up from the chosen results, which leads to their thread
         links = _links_above(ids)
     return sorted(chosen), chosen, links
