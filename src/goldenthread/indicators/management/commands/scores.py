@@ -18,6 +18,7 @@ from goldenthread.core.commands import cycle_named, period_in
 from goldenthread.indicators.selectors import ResultScore, scoreboard
 from goldenthread.plans.models import Result
 
+ROOTS_NAMED = 5000  # with --user, at most this many results are scored by their ids
 STATUS_STYLE = {"on_track": "green", "at_risk": "yellow", "off_track": "red", "no_data": "dim"}
 
 
@@ -90,7 +91,9 @@ class Command(BaseCommand):
             # A result's score is that of everything below it, seen or not (as on the pages);
             # only the results the user sees are printed.
             seen = set(Result.objects.visible_to(user).filter(cycle=cycle).values_list("id", flat=True))
-            board = scoreboard(cycle, period, roots=sorted(seen))
+            # Many results are scored as quickly with the whole cycle, and their ids would
+            # overflow a query's parameters.
+            board = scoreboard(cycle, period, roots=sorted(seen) if len(seen) <= ROOTS_NAMED else None)
             results = [r for r in board.results.values() if r.id in seen]
         stream = getattr(self.stdout, "_out", sys.stdout)
         if options["format"] == "json":
