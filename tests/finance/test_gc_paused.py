@@ -6,22 +6,23 @@ import gc
 
 import pytest
 
+from goldenthread.core import compute
 from goldenthread.finance import selectors
 from goldenthread.plans.models import Cycle
 
 
 def test_the_collector_is_paused_inside_and_resumed_after_even_when_nested() -> None:
     assert gc.isenabled()
-    with selectors.gc_paused():
+    with compute.gc_paused():
         assert not gc.isenabled()
-        with selectors.gc_paused():
+        with compute.gc_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
 
 
 def test_the_collector_resumes_after_an_error() -> None:
-    with pytest.raises(RuntimeError), selectors.gc_paused():
+    with pytest.raises(RuntimeError), compute.gc_paused():
         raise RuntimeError("boom")
     assert gc.isenabled()
 
@@ -29,7 +30,7 @@ def test_the_collector_resumes_after_an_error() -> None:
 def test_a_collector_switched_off_by_someone_else_stays_off() -> None:
     gc.disable()
     try:
-        with selectors.gc_paused():
+        with compute.gc_paused():
             pass
         assert not gc.isenabled()
     finally:

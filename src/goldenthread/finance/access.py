@@ -26,13 +26,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 
 from goldenthread.core import permissions
+from goldenthread.core.compute import gc_paused
 from goldenthread.core.permissions import FINANCE, PLAN, VIEW
 from goldenthread.finance import selectors, workforce
 from goldenthread.finance.choices import CostCategory
 from goldenthread.finance.costing import SHARE_SCALE, FinancialPlan, Label, UnitInfo, to_cents
 from goldenthread.finance.models import Allocation, CostLine, Scenario
 from goldenthread.finance.scenarios import ScenarioComparison, ScenarioResult
-from goldenthread.finance.selectors import gc_paused
 from goldenthread.finance.workforce import WorkforceReport
 from goldenthread.org.models import Grade, GradeCost, OrgUnit
 from goldenthread.plans.models import Cycle, Result

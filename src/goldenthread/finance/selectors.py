@@ -10,10 +10,8 @@ output costs with their origins, the financial plan, revenue and the funding gap
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -31,6 +29,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Round
 
+from goldenthread.core.compute import gc_paused
 from goldenthread.core.periods import Period
 from goldenthread.finance import costing, execution, funding, scenarios, workforce
 from goldenthread.finance.choices import CostCategory
@@ -174,23 +173,6 @@ def result_allocations(result: Result) -> list[AllocationLine]:
 
 
 # --------------------------------------------------------------- the whole plan
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a whole plan is read and computed
-    (also as a decorator).
-
-    A large plan makes hundreds of thousands of rows, tuples and dict entries, all alive
-    until the computation ends; each batch of new objects would start a collection that
-    walks them all and frees nothing. Collection resumes afterwards (if it was on)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def scaled(field: str, scale: int) -> Cast:

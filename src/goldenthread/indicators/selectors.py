@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import math
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +15,7 @@ from django.db.models import Case, Exists, FloatField, IntegerField, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
+from goldenthread.core.compute import gc_paused
 from goldenthread.core.periods import Period
 from goldenthread.indicators import rollup
 from goldenthread.indicators.choices import ActualStatus, UnitOfMeasure
@@ -267,22 +265,6 @@ def _fetch(queryset: QuerySet[Any]) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a whole plan is read and scored.
-
-    A large plan makes hundreds of thousands of rows, dicts and scores, all alive until the
-    scoring ends; each batch of new objects would start a collection that walks them all
-    and frees nothing (a third of the time on the L plan). Collection resumes afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _below(cycle: Cycle, roots: list[int]) -> RawSQL:
     """The ids of ``roots`` and of every result below them: one recursive query."""
     table = connection.ops.quote_name(Link._meta.db_table)
@@ -323,7 +305,7 @@ def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> 
     With ``roots`` (result ids), only those results and everything below them are read and
     scored: a score depends on nothing else, so theirs are the same as in the whole cycle.
     """
-    with _gc_paused():
+    with gc_paused():
         return score_numbers(plan_numbers(cycle, roots, until=period.year), period)
 
 
@@ -366,7 +348,7 @@ def cycle_scores(cycle: Cycle, period: Period) -> dict[int, ResultScore]:
 
 def scoreboards(cycle: Cycle, periods: list[Period], roots: list[int] | None = None) -> list[Scoreboard]:
     """``scoreboard`` for several periods, reading the plan once (trends over time)."""
-    with _gc_paused():
+    with gc_paused():
         numbers = plan_numbers(cycle, roots, until=max((p.year for p in periods), default=None))
         return [score_numbers(numbers, period) for period in periods]
 
