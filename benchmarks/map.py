@@ -15,14 +15,10 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections import defaultdict
-from pathlib import Path
 
-from goldenthread.demo.generator import cycle_code
+from _plan import loaded_plan  # benchmarks/_plan.py, beside this script
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -40,24 +36,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print where one request spends its time")
     args = parser.parse_args()
 
-    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="goldenthread-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "GOLDENTHREAD_DATA_DIR": str(work / "data")}
-    env.pop("GOLDENTHREAD_DATABASE_URL", None)
-    command = [sys.executable, "-m", "goldenthread"]
-    cycle = cycle_code(args.scale, int(args.seed))
-    plan = work / f"plan-{args.scale}.json"
-    if not (work / "data" / "loaded").exists():
-        subprocess.run([*command, "generate", "--scale", args.scale, "--seed", args.seed, "-o", str(plan)],
-                       env=env, check=True)
-        subprocess.run([*command, "migrate", "-v", "0"], env=env, check=True)
-        subprocess.run([*command, "load", str(plan), "--replace"], env=env, check=True)
-        (work / "data" / "loaded").touch()
-    subprocess.run([*command, "migrate", "-v", "0"], env=env, check=True)  # a kept database
-
-    os.environ.update({"GOLDENTHREAD_DATA_DIR": env["GOLDENTHREAD_DATA_DIR"],
-                       "DJANGO_SETTINGS_MODULE": "goldenthread.settings"})
-    os.environ.pop("GOLDENTHREAD_DATABASE_URL", None)
+    cycle = loaded_plan(args.scale, args.seed, args.keep)
     import django
 
     django.setup()

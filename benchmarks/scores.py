@@ -24,11 +24,9 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-from goldenthread.demo.generator import cycle_code
+from _plan import loaded_plan  # benchmarks/_plan.py, beside this script
 
 
 def best_of(runs: int, fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -63,23 +61,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of the command end to end")
     args = parser.parse_args()
 
-    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="goldenthread-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "GOLDENTHREAD_DATA_DIR": str(work / "data")}
-    env.pop("GOLDENTHREAD_DATABASE_URL", None)
-    command = [sys.executable, "-m", "goldenthread"]
-    cycle = cycle_code(args.scale, int(args.seed))
-    plan = work / f"plan-{args.scale}.json"
-    if not (work / "data" / "loaded").exists():
-        subprocess.run([*command, "generate", "--scale", args.scale, "--seed", args.seed, "-o", str(plan)],
-                       env=env, check=True)
-        subprocess.run([*command, "migrate", "-v", "0"], env=env, check=True)
-        subprocess.run([*command, "load", str(plan), "--replace"], env=env, check=True)
-        (work / "data" / "loaded").touch()
-
-    os.environ.update({"GOLDENTHREAD_DATA_DIR": env["GOLDENTHREAD_DATA_DIR"],
-                       "DJANGO_SETTINGS_MODULE": "goldenthread.settings"})
-    os.environ.pop("GOLDENTHREAD_DATABASE_URL", None)
+    cycle = loaded_plan(args.scale, args.seed, args.keep)
     import django
 
     django.setup()
@@ -113,8 +95,9 @@ def main() -> None:
         graph.item_weight[graph.item_child >= 0],
     ))
 
-    runs = [timed_process([*command, "scores", "--cycle", cycle, "--period", args.period, "--format", "json"],
-                          env) for _ in range(args.runs)]
+    command = [sys.executable, "-m", "goldenthread", "scores", "--cycle", cycle, "--period", args.period,
+               "--format", "json"]
+    runs = [timed_process(command, dict(os.environ)) for _ in range(args.runs)]
     end_wall = statistics.median(r[0] for r in runs)
     end_cpu = statistics.median(r[1] for r in runs)
 

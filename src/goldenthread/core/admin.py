@@ -34,6 +34,20 @@ admin.site.index_title = "Plan records"
 admin.site.site_url = "/"
 
 
+class ReadOnly:
+    """For a model admin or an inline whose records are written elsewhere (actuals on the
+    reporting pages, reviews on theirs): to look up, never to add, change or delete."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class AuditedAdmin(admin.ModelAdmin):
     """A model admin whose writes go through the audited services, within the roles."""
 

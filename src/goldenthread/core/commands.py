@@ -1,4 +1,5 @@
-"""What the ``goldenthread`` commands share: finding the cycle a user named."""
+"""What the ``goldenthread`` commands share: the user ``--user`` names, the cycle and the
+period they name."""
 
 from __future__ import annotations
 
@@ -8,6 +9,42 @@ from django.core.management.base import CommandError
 
 from goldenthread.core.periods import Period, PeriodError, period_within
 from goldenthread.plans.models import Cycle
+
+USER_HELP = "act as this user: show only what they may see, refuse what they may not do " \
+            "(default: the operator of the machine, who sees everything)"
+
+
+def user_named(username: str | None) -> Any:
+    """The user ``--user`` names, or None (the operator) when it is not given."""
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"--user {username}: no user '{username}'")
+    return user
+
+
+def refused(username: str | None, error: Exception) -> CommandError:
+    """A refusal of the permission rules as the command's error, naming the user."""
+    return CommandError(f"{username}: {error}")
+
+
+def cycle_viewed(code: str, username: str | None) -> tuple[Any, Cycle]:
+    """(the user ``--user`` names, the cycle ``code``), refused unless that user may view
+    the cycle."""
+    from django.core.exceptions import PermissionDenied
+
+    from goldenthread.core import permissions
+
+    user = user_named(username)
+    cycle = cycle_named(code, user)
+    try:
+        permissions.require(user, permissions.VIEW, cycle)
+    except PermissionDenied as refusal:
+        raise refused(username, refusal) from None
+    return user, cycle
 
 
 def cycle_named(code: str, user: Any = None) -> Cycle:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from goldenthread.finance.amounts import parse_amount
 from goldenthread.finance.choices import ScenarioRule
 from goldenthread.finance.scenarios import Envelope
 from goldenthread.plans.models import CODE_LENGTH, Cycle
@@ -24,20 +25,11 @@ RANK = re.compile(r"^\s*(?P<code>[^=\s]+)\s*=\s*(?P<rank>\S+)\s*$")
 
 
 def _amount(text: str, where: str) -> Decimal | None:
-    cleaned = text.strip().replace("_", "").replace(",", "").replace(" ", "").replace("'", "")
-    if not cleaned:
-        return None
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValidationError(f"{where}: '{text}' is not an amount") from None
-    if not value.is_finite():
-        raise ValidationError(f"{where}: '{text}' is not an amount")
-    if value < 0:
-        raise ValidationError(f"{where}: an envelope cannot be negative")
-    if value != value.quantize(Decimal("0.01")):
-        raise ValidationError(f"{where}: '{text}' has more than 2 decimal places")
-    return value.quantize(Decimal("0.01"))
+        return parse_amount(text)
+    except ValueError as error:
+        message = str(error).replace("an amount cannot", "an envelope cannot")
+        raise ValidationError(f"{where}: {message}") from None
 
 
 class ScenarioForm(forms.Form):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from goldenthread.core import permissions
-from goldenthread.core.admin import AuditedAdmin
+from goldenthread.core.admin import AuditedAdmin, ReadOnly
 from goldenthread.indicators.models import Actual, Indicator, Target
 
 
@@ -18,22 +15,13 @@ class TargetInline(admin.TabularInline):
     fields = ("year", "quarter", "value", "text")
 
 
-class ActualInline(admin.TabularInline):
+class ActualInline(ReadOnly, admin.TabularInline):
     """Actuals, to read: they are entered, submitted, approved and unlocked on the
     reporting pages, whose checks and locks the admin must not bypass."""
 
     model = Actual
     extra = 0
     fields = ("year", "quarter", "value", "text", "status", "comment")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Indicator)
@@ -74,19 +62,10 @@ class TargetAdmin(_ValueAdmin):
 
 
 @admin.register(Actual)
-class ActualAdmin(_ValueAdmin):
+class ActualAdmin(ReadOnly, _ValueAdmin):
     """Actuals, to look up; written only on the reporting pages (see ``ActualInline``)."""
 
     write_action = permissions.REPORT
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
     list_display = ("indicator", "period", "value", "text", "status", "reported_by")
     list_filter = ("indicator__cycle", "status", "year", "quarter")
     list_select_related = ("indicator", "indicator__cycle", "reported_by")

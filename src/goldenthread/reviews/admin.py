@@ -3,27 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from goldenthread.core.admin import ReadOnly
 from goldenthread.reviews.models import Decision, FollowUp, Lesson, Review, ReviewNote
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(Review)
-class ReviewAdmin(ReadOnlyAdmin):
+class ReviewAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("title", "unit", "year", "quarter", "status", "frozen_at", "created_by_label")
     list_filter = ("cycle", "status", "year", "quarter")
     search_fields = ("title", "unit__code", "unit__name")
@@ -31,27 +18,27 @@ class ReviewAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(ReadOnlyAdmin):
+class DecisionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("pk", "review", "kind", "status", "proposed_by_label", "applied_by_label", "applied_at")
     list_filter = ("kind", "status", "review__cycle")
     list_select_related = ("review", "review__unit")
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(ReadOnlyAdmin):
+class FollowUpAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("description", "review", "owner", "due", "status")
     list_filter = ("status", "review__cycle")
     list_select_related = ("review", "review__unit", "owner")
 
 
 @admin.register(ReviewNote)
-class ReviewNoteAdmin(ReadOnlyAdmin):
+class ReviewNoteAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("__str__", "review", "author_label", "created_at")
     list_select_related = ("review", "review__unit")
 
 
 @admin.register(Lesson)
-class LessonAdmin(ReadOnlyAdmin):
+class LessonAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("title", "unit", "tags", "review", "created_by_label", "created_at")
     list_filter = ("cycle",)
     search_fields = ("title", "what_happened", "why", "next_time", "tags")

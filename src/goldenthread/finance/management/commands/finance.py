@@ -16,16 +16,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from goldenthread.core import permissions
-from goldenthread.core.commands import cycle_named
+from goldenthread.core.commands import USER_HELP, cycle_named, refused, user_named
 from goldenthread.finance import access, reports, selectors
 from goldenthread.finance.costing import DIMENSIONS
 from goldenthread.finance.management.commands._common import (
-    USER_HELP,
     console_of,
     parse_year,
     print_json,
-    refused,
-    user_named,
 )
 from goldenthread.plans.models import Result
 

@@ -22,17 +22,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from goldenthread.core.audit import Actor
-from goldenthread.core.commands import cycle_named
+from goldenthread.core.commands import USER_HELP, cycle_named, refused, user_named
 from goldenthread.finance import access, reports, selectors
 from goldenthread.finance.access import MoneyScope
 from goldenthread.finance.management.commands._common import (
-    USER_HELP,
     console_of,
     parse_amount,
     parse_year,
     print_json,
-    refused,
-    user_named,
 )
 from goldenthread.finance.models import Fund, Scenario
 from goldenthread.finance.scenarios import (

@@ -12,15 +12,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandParser
 
-from goldenthread.core.commands import cycle_named
+from goldenthread.core.commands import USER_HELP, cycle_named, refused, user_named
 from goldenthread.finance import access, reports
-from goldenthread.finance.management.commands._common import (
-    USER_HELP,
-    console_of,
-    print_json,
-    refused,
-    user_named,
-)
+from goldenthread.finance.management.commands._common import console_of, print_json
 
 
 class Command(BaseCommand):

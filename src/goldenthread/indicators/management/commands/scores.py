@@ -7,14 +7,11 @@ import json
 import sys
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from rich.console import Console
 from rich.table import Table
 
-from goldenthread.core import permissions
-from goldenthread.core.commands import cycle_named, period_in
+from goldenthread.core.commands import cycle_viewed, period_in
 from goldenthread.indicators.selectors import ResultScore, scoreboard
 from goldenthread.plans.models import Result
 
@@ -73,16 +70,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
-            if user is None:
-                raise CommandError(f"no user '{options['user']}'")
-        cycle = cycle_named(options["cycle"], user)
-        try:
-            permissions.require(user, permissions.VIEW, cycle)
-        except PermissionDenied as refusal:
-            raise CommandError(f"{options['user']}: {refusal}") from None
+        user, cycle = cycle_viewed(options["cycle"], options["user"])
         period = period_in(cycle, options["period"])
         if user is None:
             board = scoreboard(cycle, period)

@@ -11,12 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from goldenthread.core import permissions
-from goldenthread.core.commands import cycle_named
+from goldenthread.core.commands import cycle_viewed
 from goldenthread.interop.planfile import write_json, write_yaml
 from goldenthread.interop.scoping import scope_document
 from goldenthread.interop.services import plan_dump
@@ -41,16 +38,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
-            if user is None:
-                raise CommandError(f"no user '{options['user']}'")
-        cycle = cycle_named(options["cycle"], user)
-        try:
-            permissions.require(user, permissions.VIEW, cycle)
-        except PermissionDenied as refusal:
-            raise CommandError(f"{options['user']}: {refusal}") from None
+        user, cycle = cycle_viewed(options["cycle"], options["user"])
         output = options["output"]
         fmt = options["format"]
         if fmt is None:

@@ -20,8 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from goldenthread.core import permissions
 from goldenthread.core.audit import Actor
-from goldenthread.core.commands import cycle_named
-from goldenthread.finance.management.commands._common import USER_HELP, user_named
+from goldenthread.core.commands import USER_HELP, cycle_named, user_named
 from goldenthread.interop.workbook import workbook_export, workbook_import
 from goldenthread.plans.models import Cycle
 
