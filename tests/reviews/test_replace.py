@@ -1,12 +1,16 @@
-"""Replacing a plan replaces its reviews, lessons and ledger with it: they do not stand in
+"""Replacing a plan that holds reviews, lessons or a ledger is refused, saying what it
+would delete; told to discard them, it replaces them with the plan: they do not stand in
 the way of deleting the results, people and units they name."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from goldenthread.core.audit import Actor
 from goldenthread.finance.models import Transaction
+from goldenthread.interop.planfile import PlanFileError
 from goldenthread.interop.services import plan_dump, plan_load
 from goldenthread.reviews.models import Lesson, Review
 from goldenthread.reviews.services import action_add, decision_apply, decision_propose, lesson_create
@@ -22,7 +26,12 @@ def test_a_plan_with_reviews_lessons_and_a_ledger_is_replaced(bdt, review, bdt_p
                   review=review)
     assert Transaction.objects.exists()
     document = plan_dump(bdt.cycle)
-    cycle = plan_load(actor=Actor(label="test"), document=document, replace=True)
+    with pytest.raises(PlanFileError) as refused:
+        plan_load(actor=Actor(label="test"), document=document, replace=True)
+    (error,) = refused.value.errors
+    assert "holds 1 reviews, 1 lessons learned, " in str(error) and "--discard-entered" in str(error)
+    assert Review.objects.exists() and Lesson.objects.exists()  # nothing changed
+    cycle = plan_load(actor=Actor(label="test"), document=document, replace=True, discard_entered=True)
     assert cycle.code == "SP2028"
     assert not Review.objects.exists() and not Lesson.objects.exists()
     assert not Transaction.objects.exists()

@@ -430,6 +430,23 @@ def _archive(cycle: Cycle) -> Path:
     return path
 
 
+def _entered_records(cid: int) -> dict[str, int]:
+    """What people entered in the cycle that a plan file does not carry, by kind: a
+    replacement would delete it with the plan."""
+    from goldenthread.finance.models import Transaction
+    from goldenthread.reporting.models import Evidence, Transition
+    from goldenthread.reviews.models import Lesson, Review
+
+    counts = {
+        "reviews": Review.objects.filter(cycle_id=cid).count(),
+        "lessons learned": Lesson.objects.filter(cycle_id=cid).count(),
+        "ledger rows": Transaction.objects.filter(cycle_id=cid).count(),
+        "pieces of evidence": Evidence.objects.filter(actual__indicator__cycle_id=cid).count(),
+        "reporting steps": Transition.objects.filter(actual__indicator__cycle_id=cid).count(),
+    }
+    return {kind: n for kind, n in counts.items() if n}
+
+
 def _delete_reviews_and_ledger(cid: int) -> None:
     """The cycle's reviews (with their notes, decisions and actions), lessons and ledger."""
     from goldenthread.finance.models import Transaction
@@ -532,6 +549,7 @@ def plan_load(
     actor: ActorLike,
     document: dict[str, Any],
     replace: bool = False,
+    discard_entered: bool = False,
     source: str = "",
     progress: Progress | None = None,
 ) -> Cycle:
@@ -540,8 +558,11 @@ def plan_load(
     The document is checked first (every problem listed); a cycle code that
     already exists is refused unless ``replace``, in which case the old plan is
     archived as JSON under the data directory, then deleted in the same
-    transaction. Actuals in a plan file are loaded as approved: a plan file is
-    loaded by a planner, not reported by a unit.
+    transaction. A plan file does not carry what people entered around the plan
+    (reviews, lessons, the ledger, evidence and the steps of reporting): a replacement
+    that would delete any of it is refused, saying what, unless ``discard_entered``.
+    Actuals in a plan file are loaded as approved: a plan file is loaded by a planner,
+    not reported by a unit.
     """
     report = progress or _no_progress
     report("checking", 0, 1)
@@ -557,8 +578,17 @@ def plan_load(
                 "cycle.code",
                 f"a cycle '{code}' already exists; load with --replace to replace it",
             )])
+        entered = _entered_records(existing.pk)
+        if entered and not discard_entered:
+            listed = ", ".join(f"{n:,} {kind}" for kind, n in entered.items())
+            raise PlanFileError([PlanError(
+                "cycle.code",
+                f"cycle '{code}' holds {listed}, which a plan file does not carry and a "
+                "replacement would delete; load the plan under another cycle code, or "
+                "replace with --discard-entered to delete them",
+            )])
         report("archiving the plan replaced", 0, 1)
-        old_counts = plan_counts(existing)
+        old_counts = {**plan_counts(existing), **({"discarded": entered} if entered else {})}
         archive = _archive(existing)
         audit.record(
             actor=actor, action="replace", obj=existing, batch=batch, cycle_code=code,

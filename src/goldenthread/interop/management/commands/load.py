@@ -26,6 +26,11 @@ class Command(BaseCommand):
             "--replace", action="store_true",
             help="replace a cycle with the same code (the old plan is archived first)",
         )
+        parser.add_argument(
+            "--discard-entered", action="store_true",
+            help="with --replace: also delete the reviews, lessons, ledger and reporting "
+                 "evidence entered in the cycle (a plan file does not carry them)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
@@ -36,6 +41,7 @@ class Command(BaseCommand):
                 document = read_plan(path)
                 cycle = plan_load(
                     actor=Actor.cli(), document=document, replace=options["replace"],
+                    discard_entered=options["discard_entered"],
                     source=path.name, progress=progress,
                 )
             except PlanFileError as exc:
