@@ -12,11 +12,13 @@ GOLDENTHREAD_SECURE         "1" behind HTTPS: secure cookies, HSTS, SSL redirect
 
 from __future__ import annotations
 
+import datetime
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -185,6 +187,13 @@ EMAIL_BACKEND = os.environ.get(
     "GOLDENTHREAD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("GOLDENTHREAD_FROM_EMAIL", "goldenthread@localhost")
+# A fixed "today" (YYYY-MM-DD) for a training copy or the demo, whose plan runs in years
+# still to come; due and overdue are reckoned from it (core/clock.py). Unset: the real date.
+_today = os.environ.get("GOLDENTHREAD_TODAY", "")
+try:
+    GOLDENTHREAD_TODAY = datetime.date.fromisoformat(_today) if _today else None
+except ValueError:
+    raise ImproperlyConfigured(f"GOLDENTHREAD_TODAY: '{_today}' is not a date (YYYY-MM-DD)") from None
 # Days after a reporting period ends before its report is overdue (docs/reporting.md).
 REPORTING_GRACE_DAYS = int(os.environ.get("GOLDENTHREAD_REPORTING_GRACE_DAYS", "30"))
 

@@ -39,6 +39,7 @@ def test_it_creates_the_demo_once_and_reuses_the_database_after(
 
     for output in (first.stdout, second.stdout):
         assert "http://127.0.0.1:8000/" in output
+        assert "The demo runs as of 15 November 2029" in output  # its plan runs 2028-2031
         for account in DEMO_ACCOUNTS:
             assert f"{account.username} / {account.password}" in output
         assert "amina / goldenthread-demo  (Amina Diallo, BDT-DNS: planner on ITU)" in output

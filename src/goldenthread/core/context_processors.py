@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 import goldenthread
+from goldenthread.core.clock import fixed_today
 from goldenthread.core.views import PLOTLY_VERSION
 
 
@@ -26,4 +27,5 @@ def product(request: HttpRequest) -> dict[str, Any]:
         "switcher_cycles": SimpleLazyObject(lambda: cycle_list(user)),
         "current_cycle_code": current,
         "may_search_audit": SimpleLazyObject(lambda: can_search_audit(user)),
+        "fixed_today": fixed_today(),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -19,6 +20,11 @@ from goldenthread.plans.models import Cycle
 
 DEMO_ACTOR = Actor(label="demo")
 DEMO_PASSWORD = "goldenthread-demo"
+
+
+#: The demo organisation has reported up to 2029-Q3: it is shown as of this date (the
+#: product's "today", core/clock.py), so that reports are due, late and approved in it.
+DEMO_TODAY = dt.date(2029, 11, 15)
 
 
 class DemoRole(NamedTuple):

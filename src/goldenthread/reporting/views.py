@@ -17,11 +17,10 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from goldenthread.core import permissions
+from goldenthread.core import clock, permissions
 from goldenthread.core.periods import Period, PeriodError
 from goldenthread.core.permissions import cycle_view
 from goldenthread.indicators.models import Actual, Indicator, Target
@@ -43,11 +42,11 @@ def _as_of(request: HttpRequest) -> dt.date:
             return dt.date.fromisoformat(raw)
         except ValueError:
             pass
-    return timezone.localdate()
+    return clock.today()
 
 
 def _on_query(on: dt.date) -> str:
-    return "" if on == timezone.localdate() else f"?on={on.isoformat()}"
+    return "" if on == clock.today() else f"?on={on.isoformat()}"
 
 
 @require_safe
@@ -79,7 +78,7 @@ def my_reporting(request: HttpRequest, cycle: Cycle) -> HttpResponse:
                                     read_at__isnull=True).order_by("-created_at", "-id")[:5]
     )
     context = {
-        "cycle": cycle, "rows": rows, "on": on, "on_query": _on_query(on), "today": timezone.localdate(),
+        "cycle": cycle, "rows": rows, "on": on, "on_query": _on_query(on), "today": clock.today(),
         "counts": counts, "late": late, "may_approve": may_approve,
         "queue": [item for item in queue if not item.own][:QUEUE_ON_MY_PAGE],
         "queue_total": sum(1 for item in queue if not item.own),
@@ -110,7 +109,7 @@ def completeness(request: HttpRequest, cycle: Cycle) -> HttpResponse:
     on = _as_of(request)
     table = selectors.completeness(cycle, request.user, on)
     return render(request, "reporting/completeness.html", {
-        "cycle": cycle, "table": table, "on": on, "today": timezone.localdate(),
+        "cycle": cycle, "table": table, "on": on, "today": clock.today(),
         "grace": selectors.grace_days(),
     })
 
@@ -207,7 +206,7 @@ def actual_page(request: HttpRequest, cycle: Cycle, indicator_code: str, period:
         raise Http404("No such action")
 
     grace = selectors.grace_days()
-    state, late = selectors.slot_state(actual.status if actual else None, when, timezone.localdate(), grace)
+    state, late = selectors.slot_state(actual.status if actual else None, when, clock.today(), grace)
     steps = list(actual.transitions.select_related("by").order_by("at", "id")) if actual else []
     evidence = list(actual.evidence.select_related("added_by").order_by("added_at", "id")) if actual else []
     target = Target.objects.filter(indicator=indicator, year=when.year, quarter=when.quarter).first()

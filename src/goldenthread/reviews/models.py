@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from goldenthread.core import clock
 from goldenthread.core.periods import Period
 from goldenthread.core.permissions import ScopedManager
 from goldenthread.reviews.choices import ActionStatus, DecisionKind, DecisionStatus, ReviewStatus
@@ -168,7 +169,7 @@ class FollowUp(models.Model):
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         """Still to do and past its due date."""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS) and self.due < today
 
     def clean(self) -> None:

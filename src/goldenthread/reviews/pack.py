@@ -15,6 +15,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from goldenthread.core import clock
 from goldenthread.reviews import charts
 from goldenthread.reviews.models import Review
 from goldenthread.reviews.selectors import ReviewPage, review_page
@@ -48,7 +49,7 @@ def pack_context(review: Review, page: ReviewPage | None = None) -> dict[str, An
     page = page or review_page(review)
     snap = review.snapshot
     execution = snap.get("execution") or {}
-    today = timezone.localdate()
+    today = clock.today()
     for action in page.actions:
         action.overdue = action.is_overdue(today)  # type: ignore[attr-defined]
     return {
@@ -179,7 +180,7 @@ def pack_xlsx(review: Review) -> bytes:
          timezone.localtime(d.applied_at).strftime("%Y-%m-%d %H:%M") if d.applied_at else "", d.outcome]
         for d in page.decisions
     ])
-    today = timezone.localdate()
+    today = clock.today()
     sheet("actions", ["action", "owner", "due", "status", "overdue"], [
         [a.description, a.owner.name, a.due, a.get_status_display(), "yes" if a.is_overdue(today) else ""]
         for a in page.actions

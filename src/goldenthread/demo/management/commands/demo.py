@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from goldenthread.demo.management.commands.serve import ensure_data_dir, serve
-from goldenthread.demo.services import demo_install, demo_installed
+from goldenthread.demo.services import DEMO_TODAY, demo_install, demo_installed
 
 
 class Command(BaseCommand):
@@ -40,8 +41,14 @@ class Command(BaseCommand):
             self.stdout.write("Loading the demo organisation (first run, takes a few seconds)...")
             demo_install()
             self.stdout.write("Demo organisation loaded.")
+        if settings.GOLDENTHREAD_TODAY is None:  # the demo's plan runs 2028-2031
+            settings.GOLDENTHREAD_TODAY = DEMO_TODAY
         url = f"http://{options['host']}:{options['port']}/"
         self.stdout.write("")
+        self.stdout.write(
+            f"The demo runs as of {settings.GOLDENTHREAD_TODAY:%d %B %Y}: its organisation has reported "
+            "up to then (set GOLDENTHREAD_TODAY=YYYY-MM-DD for another date)."
+        )
         self.stdout.write(f"Golden Thread demo: {url}")
         self.stdout.write("Sign in as:")
         for line in _login_lines():

@@ -13,8 +13,8 @@ import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
+from goldenthread.core import clock
 from goldenthread.core.commands import cycle_named
 from goldenthread.plans.models import Cycle
 from goldenthread.reporting.services import reminders_send
@@ -37,7 +37,7 @@ class Command(BaseCommand):
                                  "(e.g. https://plans.example.org)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        on = timezone.localdate()
+        on = clock.today()
         if options["on"]:
             try:
                 on = dt.date.fromisoformat(options["on"])
