@@ -7,7 +7,8 @@ is applied by whoever holds the role its kind needs (the service checks it).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -148,6 +149,19 @@ def review_detail(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     return render(request, "reviews/detail.html", _detail_context(request, review))
 
 
+_T = TypeVar("_T")
+
+
+def _attempt(request: HttpRequest, call: Callable[[], _T]) -> _T | None:
+    """Run a service for a button: what it returns, or None when it refused (the refusal
+    becomes the page's error message)."""
+    try:
+        return call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+
+
 def _back(review: Review, anchor: str = "") -> HttpResponse:
     url = reverse("review_detail", args=[review.cycle.code, review.pk])
     return redirect(f"{url}#{anchor}" if anchor else url)
@@ -157,11 +171,7 @@ def _back(review: Review, anchor: str = "") -> HttpResponse:
 @cycle_view
 def review_freeze(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
-    try:
-        services.review_freeze(actor=request.user, review=review)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if _attempt(request, lambda: services.review_freeze(actor=request.user, review=review)) is not None:
         messages.success(request, "The snapshot is frozen again, as the data stand now.")
     return _back(review)
 
@@ -170,11 +180,7 @@ def review_freeze(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
 @cycle_view
 def review_close(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
-    try:
-        services.review_close(actor=request.user, review=review)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if _attempt(request, lambda: services.review_close(actor=request.user, review=review)) is not None:
         messages.success(request, "The review is closed.")
     return _back(review)
 
@@ -230,11 +236,8 @@ def _decision(review: Review, dpk: int) -> Decision:
 def decision_apply(request: HttpRequest, cycle: Cycle, pk: int, dpk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
     decision = _decision(review, dpk)
-    try:
-        applied = services.decision_apply(actor=request.user, decision=decision)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    applied = _attempt(request, lambda: services.decision_apply(actor=request.user, decision=decision))
+    if applied is not None:
         messages.success(request, f"Decision {applied.pk} applied: {applied.outcome}.")
     return _back(review, "decisions")
 
@@ -243,10 +246,8 @@ def decision_apply(request: HttpRequest, cycle: Cycle, pk: int, dpk: int) -> Htt
 @cycle_view
 def decision_withdraw(request: HttpRequest, cycle: Cycle, pk: int, dpk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
-    try:
-        services.decision_withdraw(actor=request.user, decision=_decision(review, dpk))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    decision = _decision(review, dpk)
+    _attempt(request, lambda: services.decision_withdraw(actor=request.user, decision=decision))
     return _back(review, "decisions")
 
 
@@ -277,10 +278,8 @@ def action_status(request: HttpRequest, cycle: Cycle, pk: int, apk: int) -> Http
     action = FollowUp.objects.filter(review=review, pk=apk).select_related("owner", "review__unit").first()
     if action is None:
         raise Http404(f"No action {apk} in this review")
-    try:
-        services.action_set_status(actor=request.user, action=action, status=request.POST.get("status", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    status = request.POST.get("status", "")
+    _attempt(request, lambda: services.action_set_status(actor=request.user, action=action, status=status))
     return _back(review, "actions")
 
 
