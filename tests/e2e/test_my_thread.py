@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shoot
 from tests.e2e.test_thread import sign_in
@@ -26,7 +27,7 @@ def test_my_thread_climbs_from_my_activities_to_the_goals(page, live_server, pla
     sign_in(page, live_server)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My thread").click()
     page.wait_for_selector("#smap[data-ready='true']")
-    assert page.get_by_role("heading", name="How your work serves the goals").is_visible()
+    expect(page.get_by_role("heading", name="How your work serves the goals")).to_be_visible()
     rows = page.locator(".tboard__row h3").all_inner_texts()
     assert rows[0].startswith("Strategic goal") and rows[-1].startswith("Activity")
     mine = page.locator(".mcard--own")
@@ -36,8 +37,11 @@ def test_my_thread_climbs_from_my_activities_to_the_goals(page, live_server, pla
     activity = page.locator(".tboard__row").last.locator(".mcard--own").first
     activity.click(position={"x": 120, "y": 40})
     lit = set(page.locator(".mcard.is-thread").evaluate_all("cards => cards.map(c => c.dataset.code)"))
-    goals = set(page.locator(".tboard__row").first.locator(".mcard").evaluate_all(
-        "cards => cards.map(c => c.dataset.code)"))
+    goals = set(
+        page.locator(".tboard__row")
+        .first.locator(".mcard")
+        .evaluate_all("cards => cards.map(c => c.dataset.code)")
+    )
     assert lit & goals  # the activity's thread reaches a goal
     assert page.locator(".smap__lines path.is-thread").count() >= 3
     shoot(page, "31-my-thread-lit", full_page=False)
@@ -61,7 +65,7 @@ def test_a_planner_walks_down_the_units_to_a_persons_work_plan(page, live_server
 def test_the_alignment_report_shows_the_findings_by_unit_and_letter(page, live_server, planner, organisation):
     sign_in(page, live_server)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Alignment").click()
-    assert page.get_by_role("heading", name="Where the thread is broken or weak").is_visible()
+    expect(page.get_by_role("heading", name="Where the thread is broken or weak")).to_be_visible()
     assert page.locator(".letter-bars li").count() == 5
     assert page.locator("table.heat tbody tr").count() >= 1
     shoot(page, "34-alignment", full_page=False)

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shoot
 
@@ -77,7 +78,7 @@ def test_report_return_correct_approve_and_unlock(page, live_server, demo, tmp_p
     page.get_by_role("button", name="Save and submit").click()
     page.wait_for_url(value_url)
     assert _status(page) == "Awaiting approval"
-    assert page.get_by_role("link", name="sg-meetings-q3.csv").is_visible()
+    expect(page.get_by_role("link", name="sg-meetings-q3.csv")).to_be_visible()
     shoot(page, "reporting-03-lucas-submitted")
 
     # Rania: the value waits for her; she returns it with a reason.
@@ -92,7 +93,8 @@ def test_report_return_correct_approve_and_unlock(page, live_server, demo, tmp_p
         page.get_by_role("link", name="sg-meetings-q3.csv").click()
     assert Path(download.value.path()).read_text(encoding="utf-8").startswith("session,days")
     page.get_by_label("Or return it, saying why").fill(
-        "The SG17 meeting in September is missing: three days.")
+        "The SG17 meeting in September is missing: three days."
+    )
     page.get_by_role("button", name="Return to the reporter").click()
     page.wait_for_url(value_url)
     assert _status(page) == "Returned"
@@ -139,9 +141,14 @@ def test_report_return_correct_approve_and_unlock(page, live_server, demo, tmp_p
     actual = Actual.objects.get(indicator__code=INDICATOR, year=2029, quarter=3)
     assert actual.status == "draft" and actual.value == 77
     assert list(Transition.objects.filter(actual=actual).values_list("step", flat=True)) == [
-        "submit", "return", "submit", "approve", "unlock"]
+        "submit",
+        "return",
+        "submit",
+        "approve",
+        "unlock",
+    ]
     assert Evidence.objects.filter(actual=actual).count() == 1
 
     page.goto(f"{live_server.url}/cycles/{demo}/reporting/completeness/?on={AS_OF}")
-    assert page.get_by_test_id("completeness").is_visible()
+    expect(page.get_by_test_id("completeness")).to_be_visible()
     shoot(page, "reporting-10-amina-completeness")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shoot
 from tests.e2e.test_thread import sign_in
@@ -31,7 +32,7 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     sign_in(page, live_server)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Reviews").click()
     page.wait_for_url(re.compile(r"/reviews/$"))
-    assert page.get_by_text("No review you may see yet.").is_visible()
+    expect(page.get_by_text("No review you may see yet.")).to_be_visible()
 
     # a review of BDT-DNS for the second quarter of 2029
     page.get_by_label("Unit").select_option("BDT-DNS")
@@ -41,8 +42,8 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     page.wait_for_url(re.compile(r"/reviews/\d+/$"))
     review_url = page.url
     assert page.get_by_role("heading", level=1).inner_text() == "BDT-DNS quarterly review, 2029-Q2"
-    assert page.get_by_role("heading", name="Scores for 2029-Q2").is_visible()
-    assert page.get_by_role("heading", name="Budget execution, 2029 to Q2").is_visible()
+    expect(page.get_by_role("heading", name="Scores for 2029-Q2")).to_be_visible()
+    expect(page.get_by_role("heading", name="Budget execution, 2029 to Q2")).to_be_visible()
     assert page.locator("svg.rchart").count() >= 3
     spent = page.locator(".rfigures dd").nth(1).inner_text()
     assert re.match(r"[\d,]+ \(\d+%\)", spent), spent  # the ledger shows real spending
@@ -52,7 +53,7 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     note = "Two broadband plans are a year late; ministries asked for time."
     page.get_by_role("textbox", name="Note").fill(note)
     page.get_by_role("button", name="Add the note").click()
-    assert page.get_by_text("Two broadband plans are a year late").is_visible()
+    expect(page.get_by_text("Two broadband plans are a year late")).to_be_visible()
 
     # a decision: change a target, proposed then applied
     page.get_by_role("link", name="Change a target").click()
@@ -62,17 +63,17 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     form.get_by_label("New target").fill("N/A")
     form.get_by_role("button", name="Propose").click()
     form = page.locator("form#propose")
-    assert form.get_by_text("'N/A' is not a number.").is_visible()  # refused, named
+    expect(form.get_by_text("'N/A' is not a number.")).to_be_visible()  # refused, named
     shoot(page, "31a-review-decision-refused", full_page=False)
     form.get_by_label("New target").fill("74")
     form.get_by_label("Why").fill("Adoption is slower than planned.")
     form.get_by_role("button", name="Propose").click()
     decision = page.locator(".rdecision").first
-    assert decision.get_by_text("Proposed", exact=True).is_visible()
+    expect(decision.get_by_text("Proposed", exact=True)).to_be_visible()
     decision.get_by_role("button", name="Apply").click()
     decision = page.locator(".rdecision").first
-    assert decision.get_by_text("K-OP3.1.1 target for 2030: 78 → 74").is_visible()
-    assert decision.get_by_text("Applied by Pat Planner").is_visible()
+    expect(decision.get_by_text("K-OP3.1.1 target for 2030: 78 → 74")).to_be_visible()
+    expect(decision.get_by_text("Applied by Pat Planner")).to_be_visible()
     assert page.get_by_role("button", name="Apply").count() == 0
     shoot(page, "31-review-decision-applied")
 
@@ -83,7 +84,7 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     form.get_by_label("Due").fill("2029-09-30")
     form.get_by_role("button", name="Add the action").click()
     action = page.get_by_role("rowheader", name="Agree revised adoption dates with the two ministries")
-    assert action.is_visible()
+    expect(action).to_be_visible()
 
     # a lesson linked to the output
     page.get_by_text("Record a lesson").click()
@@ -95,14 +96,14 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     form.get_by_label("Tags").fill("targets, government relations")
     form.get_by_label("Results it concerns").fill("OP3.1.1")
     form.get_by_role("button", name="Record the lesson").click()
-    assert page.get_by_role("heading", name="Targets must follow the cabinet calendar").is_visible()
+    expect(page.get_by_role("heading", name="Targets must follow the cabinet calendar")).to_be_visible()
     shoot(page, "32-review-actions-lessons")
 
     # the register finds it by tag
     page.get_by_role("link", name="All lessons learned of").click()
     page.get_by_role("link", name="government-relations").first.click()
-    assert page.get_by_role("heading", name="Lessons found").is_visible()
-    assert page.get_by_role("heading", name="Targets must follow the cabinet calendar").is_visible()
+    expect(page.get_by_role("heading", name="Lessons found")).to_be_visible()
+    expect(page.get_by_role("heading", name="Targets must follow the cabinet calendar")).to_be_visible()
     shoot(page, "34-lessons-register", full_page=False)
     page.goto(review_url)
 
@@ -118,7 +119,7 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     page.goto(f"{live_server.url}/cycles/{ledger}/results/OP3.1.1/")
     lessons = page.locator("#result-lessons")
     lessons.get_by_text("Targets must follow the cabinet calendar").wait_for()
-    assert lessons.get_by_text("government-relations").is_visible()
+    expect(lessons.get_by_text("government-relations")).to_be_visible()
     lessons.scroll_into_view_if_needed()
     shoot(page, "33-result-lessons", full_page=False)
     history = page.locator("#history-entries")
@@ -127,5 +128,5 @@ def test_a_planner_holds_a_quarterly_review(page, live_server, planner, ledger):
     source.click()
     page.wait_for_url(review_url)
     page.get_by_role("link", name="Reviews", exact=True).first.click()
-    assert page.get_by_role("link", name="BDT-DNS quarterly review, 2029-Q2").is_visible()
+    expect(page.get_by_role("link", name="BDT-DNS quarterly review, 2029-Q2")).to_be_visible()
     shoot(page, "35-review-list", full_page=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shoot
 from tests.e2e.test_thread import sign_in
@@ -20,7 +21,7 @@ def test_the_overview_leads_with_the_goals_their_trend_and_what_needs_attention(
     goals = page.locator(".goal")
     assert goals.count() == 2
     page.wait_for_selector(".spark .main-svg")
-    assert page.get_by_role("heading", name="Needs attention").is_visible()
+    expect(page.get_by_role("heading", name="Needs attention")).to_be_visible()
     shoot(page, "10-overview-goals", full_page=False)
 
 
@@ -40,7 +41,7 @@ def test_clicking_a_card_lights_up_its_whole_thread(page, live_server, planner, 
     assert any(code.startswith("OP3.1") for code in codes)  # down to its outputs
     assert "O1.2" not in codes  # another outcome's thread stays dim
     assert page.locator(".smap__lines path.is-thread").count() >= len(codes) - 1
-    assert page.locator("#smap-panel").is_visible()
+    expect(page.locator("#smap-panel")).to_be_visible()
     shoot(page, "12-strategy-map-thread", full_page=False)
 
     page.keyboard.press("Escape")
@@ -51,9 +52,11 @@ def test_the_map_filters_and_the_sunburst(page, live_server, planner, organisati
     sign_in(page, live_server)
     page.goto(f"{live_server.url}/cycles/{organisation}/map/?status=off_track")
     page.wait_for_selector("#smap[data-ready='true']")
-    statuses = set(page.locator(".mcard:not(.mcard--context)").evaluate_all(
-        "cards => cards.map(c => c.className.match(/mcard--(on_track|at_risk|off_track|no_data)/)[1])"
-    ))
+    statuses = set(
+        page.locator(".mcard:not(.mcard--context)").evaluate_all(
+            "cards => cards.map(c => c.className.match(/mcard--(on_track|at_risk|off_track|no_data)/)[1])"
+        )
+    )
     assert statuses == {"off_track"}
     page.get_by_role("link", name="Sunburst by cost").click()
     page.wait_for_selector("#sunburst .main-svg")
@@ -68,7 +71,7 @@ def test_why_is_this_red_follows_the_biggest_drags_down(page, live_server, plann
     first = steps.nth(0).locator("a.code").inner_text()
     steps.nth(0).locator("a.code").click()
     page.wait_for_url(re.compile(rf"/results/{re.escape(first)}/"))
-    assert page.get_by_role("heading", name=re.compile("Performance in")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Performance in"))).to_be_visible()
     page.goto(f"{live_server.url}/cycles/{organisation}/results/O1.2/")
     page.wait_for_selector(".ichart .main-svg")  # the indicators' charts
     shoot(page, "14-result-performance", full_page=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import PASSWORD, shoot
 
@@ -21,13 +22,11 @@ def sign_in(page, live_server) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url(re.compile(r"/cycles/[^/]+/$"))
 
 
-def test_it_signs_in_through_the_form_and_lands_on_the_overview(
-    page, live_server, planner, organisation
-):
+def test_it_signs_in_through_the_form_and_lands_on_the_overview(page, live_server, planner, organisation):
     sign_in(page, live_server)
     assert page.url.endswith(f"/cycles/{organisation}/")
-    assert page.get_by_role("heading", level=1).is_visible()
-    assert page.get_by_text("Pat Planner").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_text("Pat Planner")).to_be_visible()
     # the cost chart is drawn by the locally served Plotly
     page.wait_for_selector("#cost-chart .main-svg")
     shoot(page, "02-overview")
@@ -38,14 +37,12 @@ def test_it_refuses_a_wrong_password_on_the_form(page, live_server, planner, org
     page.get_by_label("User name").fill("planner")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert "/login/" in page.url
     shoot(page, "01b-sign-in-refused")
 
 
-def test_it_follows_the_thread_from_the_cascade_up_and_down(
-    page, live_server, planner, organisation
-):
+def test_it_follows_the_thread_from_the_cascade_up_and_down(page, live_server, planner, organisation):
     sign_in(page, live_server)
     cascade = page.locator(".cascade")
     first_goal = cascade.locator(":scope > .cascade__item").first
@@ -53,9 +50,9 @@ def test_it_follows_the_thread_from_the_cascade_up_and_down(
     outcome = outcomes.first
     # outcomes start folded: their outputs are hidden until the planner opens one
     output_link = outcome.locator(".cascade__children a.code").first
-    assert not output_link.is_visible()
+    expect(output_link).not_to_be_visible()
     outcome.locator(":scope > details > summary").click()
-    assert output_link.is_visible()
+    expect(output_link).to_be_visible()
     shoot(page, "03-cascade-open")
 
     output_code = output_link.inner_text()
@@ -74,7 +71,7 @@ def test_it_follows_the_thread_from_the_cascade_up_and_down(
     # the children of the output are listed below it, with units, tiers and weights
     children = page.locator("ul.children > li")
     assert children.count() >= 1
-    assert children.first.locator(".tier").is_visible()
+    expect(children.first.locator(".tier")).to_be_visible()
     assert "weight" in children.first.locator(".connector").inner_text()
 
     # follow the parent card just above this result, one step up the thread
@@ -101,7 +98,7 @@ def test_it_follows_the_thread_from_the_cascade_up_and_down(
 def test_it_switches_cycle_and_signs_out(page, live_server, planner, organisation):
     sign_in(page, live_server)
     page.locator(".switcher summary").click()
-    assert page.locator(".switcher__menu a", has_text=organisation).is_visible()
+    expect(page.locator(".switcher__menu a", has_text=organisation)).to_be_visible()
     shoot(page, "07-cycle-switcher")
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"/login/$"))
