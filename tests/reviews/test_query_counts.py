@@ -28,8 +28,8 @@ REVIEW_QUERIES = 14
 # session, user, cycle, grants (2), the layout; the units one may record a lesson for, the
 # lessons (one page) with their results, the tags in use, the count of the page.
 LESSONS_QUERIES = 10
-# session, user, cycle, grants (2); the result, the lessons linked to it, their cycle (once,
-# for their links) and their results.
+# session, user, cycle, grants (2); the result, the lessons linked to it, the results they
+# concern (one query for all: it was one per lesson), the layout's cycle.
 RESULT_LESSONS_QUERIES = 9
 
 

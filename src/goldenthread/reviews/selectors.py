@@ -325,9 +325,13 @@ def lesson_tags(cycle: Cycle, user: Any) -> list[tuple[str, int]]:
 
 
 def result_lessons(result: Result, user: Any) -> list[Lesson]:
-    """The lessons linked to ``result`` that ``user`` sees, newest first (one query)."""
+    """The lessons linked to ``result`` that ``user`` sees, newest first, with the results
+    each concerns (two queries)."""
     return list(
         Lesson.objects.visible_to(user).filter(results=result).select_related("review", "review__unit")
+        .prefetch_related(
+            Prefetch("results", queryset=Result.objects.only("id", "code", "title", "cycle_id"))
+        )
         .order_by("-created_at", "-id")
     )
 
