@@ -40,7 +40,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from goldenthread.core import permissions
+from goldenthread.core import audit, permissions
 from goldenthread.core.audit import Actor, ActorLike
 from goldenthread.core.periods import Period, PeriodError
 from goldenthread.core.services import object_create, object_update
@@ -275,7 +275,7 @@ def actual_approve(*, actor: ActorLike, actual: Actual) -> Actual:
     object_update(actor=actor, obj=actual, data={"status": ActualStatus.APPROVED},
                   message="approved; the period is locked")
     step = _step(actor, actual, Step.APPROVE)
-    _decided(actual)
+    _decided(actor, actual)
     _notify(
         _people_to_tell(actual), NotificationKind.APPROVED, f"approved:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} was approved by {_display(actor)}.",
@@ -283,13 +283,13 @@ def actual_approve(*, actor: ActorLike, actual: Actual) -> Actual:
     return actual
 
 
-def _decided(actual: Actual) -> None:
+def _decided(actor: ActorLike, actual: Actual) -> None:
     """Once a submission is decided, nobody needs to be asked for it any more: the
-    approvers' notifications awaiting it are marked read."""
-    Notification.objects.filter(
+    approvers' notifications awaiting it are marked read (audited)."""
+    _mark_read(actor, Notification.objects.filter(
         kind=NotificationKind.AWAITING, indicator_id=actual.indicator_id, year=actual.year,
-        quarter=actual.quarter, read_at__isnull=True,
-    ).update(read_at=timezone.now())
+        quarter=actual.quarter,
+    ), f"decided: {actual.indicator.code} {actual.period} no longer awaits approval")
 
 
 def _reason(reason: str, what: str) -> str:
@@ -315,7 +315,7 @@ def actual_return(*, actor: ActorLike, actual: Actual, reason: str) -> Actual:
     object_update(actor=actor, obj=actual, data={"status": ActualStatus.RETURNED},
                   message=f"returned: {reason}")
     step = _step(actor, actual, Step.RETURN, reason)
-    _decided(actual)
+    _decided(actor, actual)
     _notify(
         _people_to_tell(actual), NotificationKind.RETURNED, f"returned:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} was returned by {_display(actor)}: {reason}",
@@ -393,32 +393,62 @@ def _notify(
     return made
 
 
-def notification_read(*, user: Any, notification: Notification) -> Notification:
-    """Mark one of the user's notifications read (someone else's is refused)."""
-    if notification.recipient_id != getattr(user, "pk", None):
+def _own(actor: ActorLike, notification: Notification) -> Any:
+    """The actor's user, when the notification is addressed to them; else refused."""
+    user = _user_of(actor)
+    if user is None or notification.recipient_id != user.pk:
         raise PermissionDenied("This notification is addressed to someone else.")
+    return user
+
+
+@transaction.atomic
+def notification_read(*, actor: ActorLike, notification: Notification) -> Notification:
+    """Mark one of the actor's notifications read (someone else's is refused). Audited."""
+    _own(actor, notification)
     if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+        object_update(actor=actor, obj=notification, data={"read_at": timezone.now()},
+                      message="notification read")
     return notification
 
 
-def notification_dismiss(*, user: Any, notification: Notification) -> Notification:
-    """Dismiss one of the user's notifications: it leaves the list and the count."""
-    if notification.recipient_id != getattr(user, "pk", None):
-        raise PermissionDenied("This notification is addressed to someone else.")
+@transaction.atomic
+def notification_dismiss(*, actor: ActorLike, notification: Notification) -> Notification:
+    """Dismiss one of the actor's notifications: it leaves the list and the count. Audited."""
+    _own(actor, notification)
     now = timezone.now()
-    notification.read_at = notification.read_at or now
-    notification.dismissed_at = now
-    notification.save(update_fields=["read_at", "dismissed_at"])
+    object_update(
+        actor=actor, obj=notification,
+        data={"read_at": notification.read_at or now, "dismissed_at": now},
+        message="notification dismissed",
+    )
     return notification
 
 
-def notifications_read_all(*, user: Any) -> int:
-    """Mark every unread notification of the user read."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
-        read_at=timezone.now()
+@transaction.atomic
+def notifications_read_all(*, actor: ActorLike) -> int:
+    """Mark every unread notification of the actor read: one update, and an audit row for
+    each notification it marked."""
+    user = _user_of(actor)
+    if user is None:
+        raise PermissionDenied("Only a signed-in person has notifications to read.")
+    return _mark_read(actor, Notification.objects.filter(recipient=user), "notification read (all read)")
+
+
+def _mark_read(actor: ActorLike, notifications: Any, message: str) -> int:
+    """Mark the unread ones of ``notifications`` read in one update, with an audit row for
+    each it marked."""
+    unread = list(
+        notifications.filter(read_at__isnull=True).select_for_update(of=("self",))
+        .select_related("cycle").order_by("id")
     )
+    if not unread:
+        return 0
+    now = timezone.now()
+    Notification.objects.filter(pk__in=[n.pk for n in unread]).update(read_at=now)
+    for note in unread:
+        audit.record(actor=actor, action="update", obj=note, before={"read_at": None},
+                     after={"read_at": audit.json_value(now)}, message=message)
+    return len(unread)
 
 
 # ------------------------------------------------------------------ reminders

@@ -283,7 +283,7 @@ def notification_badge(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark a notification read and go to what it is about."""
-    note = services.notification_read(user=request.user, notification=_notification_of(request, pk))
+    note = services.notification_read(actor=request.user, notification=_notification_of(request, pk))
     if note.indicator_id is not None and note.year is not None and note.indicator is not None:
         return redirect("actual_page", cycle_code=note.cycle.code, indicator_code=note.indicator.code,
                         period=str(Period(note.year, note.quarter)))
@@ -292,7 +292,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def notification_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    services.notification_dismiss(user=request.user, notification=_notification_of(request, pk))
+    services.notification_dismiss(actor=request.user, notification=_notification_of(request, pk))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = reverse("notification_list")
@@ -301,5 +301,5 @@ def notification_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def notifications_read_all(request: HttpRequest) -> HttpResponse:
-    services.notifications_read_all(user=request.user)
+    services.notifications_read_all(actor=request.user)
     return redirect("notification_list")
