@@ -38,6 +38,7 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils import timezone
 
+from goldenthread.core import permissions
 from goldenthread.core.audit import Actor, ActorLike, actor_fields
 from goldenthread.core.periods import Period
 from goldenthread.indicators.choices import ActualStatus
@@ -657,13 +658,57 @@ _MISSING_KEY = re.compile(r"^missing required key '(?P<key>\w+)'$")
 _NO_CODE = re.compile(r"^no (?P<noun>\w+) '(?P<code>.+)' in this file$")
 
 
+#: The columns that name another record: (sheet, column) -> (section, noun) of what they name.
+_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    (S.RESULTS.name, "parents"): ("results", "result"),
+    (S.RESULTS.name, "person"): ("people", "person"),
+    (S.INDICATORS.name, "result"): ("results", "result"),
+    (S.INDICATORS.name, "responsible"): ("people", "person"),
+    (S.INDICATORS.name, "computed_from"): ("indicators", "indicator"),
+    (S.COSTS.name, "result"): ("results", "result"),
+    (S.ALLOCATIONS.name, "person"): ("people", "person"),
+    (S.ALLOCATIONS.name, "result"): ("results", "result"),
+    (S.RISKS.name, "result"): ("results", "result"),
+    (S.RISKS.name, "owner"): ("people", "person"),
+}
+
+
+def _codes_in(value: Any) -> set[str]:
+    """The codes a reference cell's value names (one code, or parents / sources)."""
+    if value is None:
+        return set()
+    if isinstance(value, tuple):
+        return {str(item[0]) if isinstance(item, tuple) else str(item) for item in value}
+    return {str(value)}
+
+
+def hidden_reference(code: str, noun: str) -> str:
+    """What a user is told of a code they may not see: the same words whether it exists
+    or not, so a message never tells them that a record of another unit exists."""
+    return f"{S.show(code)} refers to a {noun} you may not see or that does not exist"
+
+
 class _Importer:
-    def __init__(self, cycle: Cycle, book: _Book, report: ImportReport):
+    def __init__(self, cycle: Cycle, book: _Book, report: ImportReport, user: Any = None):
         self.cycle = cycle
         self.book = book
         self.report = report
         self.theirs = plan_dump(cycle)
         self.tables = plan_tables(self.theirs)
+        # A user whose roles do not cover everything sees the plan as their workbook showed
+        # it: problems and notes speak only of that (interop/scoping.py's rule).
+        self.scoped = not permissions.is_unrestricted(user)
+        self.seen: dict[str, dict[tuple[str, ...], tuple[dict[str, Any], dict[str, Any]]]] = {}
+        self.visible: dict[str, set[str]] = {}
+        if self.scoped:
+            from goldenthread.interop.scoping import scope_document
+
+            mine = scope_document(self.theirs, cycle, user)
+            self.seen = {name: table.index() for name, table in plan_tables(mine).items()}
+            self.visible = {
+                section: {str(r["code"]) for r in mine.get(section) or () if "code" in r}
+                for section in ("results", "people", "indicators")
+            }
         self.plans: list[RowPlan] = []
         self.origins: dict[str, list[_Origin]] = {}
         self.sections: dict[str, list[dict[str, Any]]] = {}
@@ -795,9 +840,12 @@ class _Importer:
             if bad_identity:
                 continue
             identity = sheet.identity_of(values)
+            current = theirs.get(identity)
+            if current is not None and not self.sees(sheet, identity):
+                self.hidden_row(sheet, number, identity, letters)
+                continue
             in_book.add(identity)
             base = self.book.base.get((sheet.name, identity)) if self.book.base is not None else None
-            current = theirs.get(identity)
             self.check_readonly(sheet, number, cells, columns, current)
             bad = self.bad.get((sheet.name, number), set())
             # A cell that could not be read is already a problem: it neither changes the
@@ -825,6 +873,7 @@ class _Importer:
                     if column.key in values and value is not None:
                         column.put(record, value)
                 self.finish(sheet, record)
+                self.check_references(sheet, number, letters, present, record, None)
                 changes = {c.key: (None, c.get(record)) for c in present
                            if c.get(record) is not None}
                 self.plans.append(RowPlan(sheet, number, identity, "create", record, None, changes))
@@ -840,11 +889,8 @@ class _Importer:
                         if S.digest(column.canon(mine)) == was or column.same(mine, cur):
                             continue  # left as exported, or already so: keep what is there now
                         if S.digest(column.canon(cur)) != was:
-                            self.problem(
-                                sheet.name, number, letters[column.key], column.key,
-                                f"changed in Golden Thread after this workbook was exported (now "
-                                f"{S.show(column.canon(cur) or '(empty)')}); export a fresh "
-                                f"workbook and make the change again")
+                            self.problem(sheet.name, number, letters[column.key], column.key,
+                                         self.conflict(sheet, identity, column, cur))
                             continue
                     elif has_base:
                         if not column.same(mine, cur) and not conflicted:
@@ -857,6 +903,7 @@ class _Importer:
                         continue
                     column.put(record, mine)
                 self.finish(sheet, record)
+                self.check_references(sheet, number, letters, present, record, old)
                 changes = {}
                 for column in present:
                     before, after = now.get(column.key), column.get(record)
@@ -872,11 +919,66 @@ class _Importer:
                 continue
             records.append(record)
             origins.append(_Origin(sheet, None, identity, letters))
-            left.append(" ".join(identity))
+            if self.sees(sheet, identity):
+                left.append(" ".join(identity))
         if left:
             self.report.unchanged[sheet.name] = left
         self.sections[sheet.section] = records
         self.origins[sheet.section] = origins
+
+    # -- what a user who does not see everything is told
+
+    def sees(self, sheet: Sheet, identity: tuple[str, ...]) -> bool:
+        return not self.scoped or identity in self.seen.get(sheet.name, {})
+
+    def hidden_row(self, sheet: Sheet, number: int, identity: tuple[str, ...],
+                   letters: dict[str, str]) -> None:
+        """A row keyed to a record the user may not see: never read, never described."""
+        for column in sheet.identity:
+            ref = _REFERENCES.get((sheet.name, column.key))
+            if ref is None:
+                continue
+            code = column.canon(dict(zip([c.key for c in sheet.identity], identity,
+                                         strict=True))[column.key])
+            if code not in self.visible.get(ref[0], set()):
+                self.problem(sheet.name, number, letters.get(column.key), column.key,
+                             hidden_reference(code, ref[1]))
+                return
+        column = sheet.identity[0]
+        self.problem(sheet.name, number, letters.get(column.key), column.key,
+                     f"the {column.header.lower()} {S.show(' '.join(identity))} is already used by "
+                     f"a {sheet.noun} you may not see; choose another")
+
+    def conflict(self, sheet: Sheet, identity: tuple[str, ...], column: Column, cur: Any) -> str:
+        """A cell changed on both sides, quoting its value now as far as the user sees it."""
+        now = column.canon(cur)
+        seen = self.seen[sheet.name].get(identity) if self.scoped else None
+        if seen is not None and column.canon(seen[0].get(column.key)) != now:
+            shown = column.canon(seen[0].get(column.key))
+            return (f"changed in Golden Thread after this workbook was exported, or holds what "
+                    f"you may not see (now {S.show(shown or '(empty)')} as far as you see it); "
+                    f"someone whose roles cover all of it can make this change")
+        return (f"changed in Golden Thread after this workbook was exported (now "
+                f"{S.show(now or '(empty)')}); export a fresh workbook and make the change again")
+
+    def check_references(
+        self, sheet: Sheet, number: int, letters: dict[str, str], present: list[Column],
+        record: dict[str, Any], old: dict[str, Any] | None,
+    ) -> None:
+        """A code the user typed that names a record they may not see is refused with the
+        words a code that names nothing gets (``hidden_reference``)."""
+        if not self.scoped:
+            return
+        for column in present:
+            ref = _REFERENCES.get((sheet.name, column.key))
+            if ref is None:
+                continue
+            section, noun = ref
+            before = _codes_in(column.get(old)) if old is not None else set()
+            for code in sorted(_codes_in(column.get(record)) - before):
+                if code not in self.visible.get(section, set()):
+                    self.problem(sheet.name, number, letters.get(column.key), column.key,
+                                 hidden_reference(code, noun))
 
     def unit_for(self, values: dict[str, Any], theirs: dict[Any, Any], sheet: Sheet) -> str:
         unit = values.get("unit")
@@ -984,6 +1086,8 @@ class _Importer:
             if already is None:
                 already = self.existing_errors()
             if self.describe(error.place, error.message) in already:
+                if self.scoped:
+                    continue  # the plan's own problem, perhaps in what the user may not see
                 self.report.notes.append(
                     f"the plan already has this problem, not from the workbook: "
                     f"{self.describe_text(f'{error.place}: {error.message}')}")
@@ -996,6 +1100,9 @@ class _Importer:
             origin = self.origins[match.group("section")][int(match.group("index"))]
             key, message = self.field_of(origin.sheet, match.group("rest"), message)
             message = self.reword(origin, message)
+            if not self.sees(origin.sheet, origin.identity):
+                return Problem(origin.sheet.name, None, None, "",
+                               f"a {origin.sheet.noun} you may not see: {message}")
             noun = f"{origin.sheet.noun} {' '.join(origin.identity)}"
             return Problem(origin.sheet.name, None, None, "",
                            f"{noun} (not in the workbook){' ' + key if key else ''}: {message}")
@@ -1038,6 +1145,8 @@ class _Importer:
         origin = origins[index]
         if origin.row is not None:
             return f"{origin.sheet.name} row {origin.row}"
+        if not self.sees(origin.sheet, origin.identity):
+            return f"a {origin.sheet.noun} you may not see"
         return f"{origin.sheet.noun} {' '.join(origin.identity)} (not in the workbook)"
 
     def map_error(self, place: str, message: str) -> Problem | bool | None:
@@ -1112,6 +1221,9 @@ class _Importer:
                 sheet = S.RESULTS.name if section == "results" else S.INDICATORS.name
                 return (f"{noun} '{code}' is deleted by {sheet} row {row}; delete or change "
                         f"this reference too")
+            seen = {"result": "results", "indicator": "indicators", "person": "people"}.get(noun)
+            if self.scoped and seen and code not in self.visible.get(seen, set()):
+                return hidden_reference(code, noun)
             return f"no {noun} '{code}' in the plan"
         return _REF.sub(lambda m: self.where(m.group("section"), int(m.group("index"))), message)
 
@@ -1194,16 +1306,20 @@ def workbook_import(
     try:
         with transaction.atomic():
             Cycle.objects.select_for_update().filter(pk=cycle.pk).first()
-            importer = _Importer(cycle, book, report)
+            from goldenthread.interop.access import user_of
+
+            importer = _Importer(cycle, book, report, user_of(actor))
             importer.run()
             if not report.problems:
-                from goldenthread.interop.access import refusals, user_of
+                from goldenthread.interop.access import refusals
 
                 for sheet, row, message in refusals(cycle, importer.plans, user_of(actor),
                                                     importer.theirs):
                     report.problems.append(Problem(sheet, row, None, "", message))
             if report.problems:
-                report.problems.sort(key=_problem_order)
+                # a code typed by a user who may not see it is reported by the row's check and
+                # by the plan's: once is enough
+                report.problems = sorted(dict.fromkeys(report.problems), key=_problem_order)
                 raise _Rollback
             report.changes = [_change(plan) for plan in importer.plans]
             if importer.plans:
