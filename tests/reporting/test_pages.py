@@ -71,12 +71,13 @@ def _evidence(plan: Plan) -> Evidence:
 
 
 def test_the_evidence_file_is_served_only_through_the_checked_view(
-    plan: Plan, reporter, approver,
+    plan: Plan, reporter, approver, django_capture_on_commit_callbacks,
 ) -> None:  # type: ignore[no-untyped-def]
-    actual = services.actual_enter(
-        actor=reporter, indicator=k(plan, "K3"), period="2028-Q1", value="5",
-        upload=SimpleUploadedFile("sheet.csv", b"name,days\nA,3\n", "text/csv"),
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the file is stored on commit
+        actual = services.actual_enter(
+            actor=reporter, indicator=k(plan, "K3"), period="2028-Q1", value="5",
+            upload=SimpleUploadedFile("sheet.csv", b"name,days\nA,3\n", "text/csv"),
+        )
     evidence = Evidence.objects.get(actual=actual)
     response = client_of(approver).get(f"/reporting/evidence/{evidence.pk}/")
     assert response.status_code == 200

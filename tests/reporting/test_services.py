@@ -23,13 +23,14 @@ def _audit(actual: Actual) -> list[tuple[str, str]]:
 
 
 def test_a_reporter_enters_a_draft_with_a_comment_a_link_and_a_file(
-    plan: Plan, reporter,
+    plan: Plan, reporter, django_capture_on_commit_callbacks,
 ) -> None:  # type: ignore[no-untyped-def]
     upload = SimpleUploadedFile("training-list.pdf", b"%PDF-1.4 list of trainees", "application/pdf")
-    actual = services.actual_enter(
-        actor=reporter, indicator=k(plan, "K3"), period="2028-Q1", value="42",
-        comment="From the attendance sheets.", link="https://example.org/q1", upload=upload,
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the file is stored on commit
+        actual = services.actual_enter(
+            actor=reporter, indicator=k(plan, "K3"), period="2028-Q1", value="42",
+            comment="From the attendance sheets.", link="https://example.org/q1", upload=upload,
+        )
     actual.refresh_from_db()
     assert (actual.value, actual.status) == (Decimal(42), "draft")
     assert actual.comment == "From the attendance sheets."

@@ -24,15 +24,18 @@ The workflow (docs/reporting.md):
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
@@ -43,7 +46,7 @@ from django.utils import timezone
 from goldenthread.core import audit, permissions
 from goldenthread.core.audit import Actor, ActorLike
 from goldenthread.core.periods import Period, PeriodError
-from goldenthread.core.services import object_create, object_update
+from goldenthread.core.services import object_create, object_delete, object_update
 from goldenthread.indicators.choices import ActualStatus
 from goldenthread.indicators.models import Actual, Indicator
 from goldenthread.indicators.services import actual_set
@@ -196,17 +199,50 @@ def actual_enter(
     )
     if link or upload is not None:
         evidence = Evidence(actual=actual, link=link, added_by=_user_of(actor))
+        staged = None
         if upload is not None:
             name = upload.name or "file"
             evidence.file_name = PurePath(name.replace("\\", "/")).name[:255] or "file"
-            evidence.file = default_storage.save(evidence_path(indicator.cycle_id, name), upload)
-        try:
-            object_create(actor=actor, obj=evidence)
-        except Exception:
-            if evidence.file:  # nothing half-written: the file goes with the refused row
-                default_storage.delete(evidence.file)
-            raise
+            evidence.file = evidence_path(indicator.cycle_id, name)
+            staged = _stage(upload)
+        object_create(actor=actor, obj=evidence)
+        if staged is not None:
+            transaction.on_commit(partial(_store_evidence, evidence.pk, evidence.file, staged))
     return actual
+
+
+def _stage(upload: UploadedFile) -> Any:
+    """A private copy of an uploaded file, held until the transaction decides its fate.
+
+    The copy is an anonymous temporary file (it has no name on disk and disappears when
+    closed or dropped), so a rollback, which discards the commit hook holding it, leaves
+    nothing behind; the upload itself may be gone by the time an outer transaction
+    commits."""
+    staged = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _store_evidence, or dropped
+    for chunk in upload.chunks():
+        staged.write(chunk)
+    staged.seek(0)
+    return staged
+
+
+def _store_evidence(evidence_id: int, path: str, staged: Any) -> None:
+    """Once the evidence row is committed, put its file in the media storage, at the path
+    the row names. Should the storage refuse it (a full disk), the row, which would point
+    at nothing, is removed (audited) and the error raised: no row without its file."""
+    try:
+        with staged:
+            saved = default_storage.save(path, File(staged, name=PurePath(path).name))
+        if saved != path:  # the random directory makes this impossible; keep the row true
+            default_storage.delete(saved)
+            raise OSError(f"the evidence storage put {path} at {saved}")
+    except Exception:
+        with transaction.atomic():
+            evidence = Evidence.objects.filter(pk=evidence_id).select_related(
+                "actual__indicator__cycle").first()
+            if evidence is not None:
+                object_delete(actor=Actor(label="system:evidence"), obj=evidence,
+                              message=f"the file {path} could not be stored")
+        raise
 
 
 def _step(actor: ActorLike, actual: Actual, step: Step, reason: str = "") -> Transition:
