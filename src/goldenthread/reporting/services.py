@@ -176,6 +176,8 @@ def actual_enter(
             f"{indicator.code} {when} is awaiting approval: it changes only once an approver "
             f"returns it."
         )
+    if existing is not None:
+        _require_corrector(_user_of(actor), existing)
     link = link.strip()
     comment = comment.strip()
     try:
@@ -261,6 +263,30 @@ def _submitter_id(actual: Actual) -> int | None:
     return actual.reported_by_id
 
 
+def may_correct(user: Any, actual: Actual) -> bool:
+    """Whether ``user`` (who may report on the indicator) corrects and resubmits
+    ``actual`` at its current step. A returned value goes back to its reporter: whoever
+    submitted it, the indicator's responsible person, or a reporter of the unit who does
+    not approve it. An approver who is none of these has nothing to do with it until it is
+    resubmitted (they returned it, or might have). The operator (``None``) may."""
+    if user is None or actual.status != ActualStatus.RETURNED:
+        return True
+    if _submitter_id(actual) == user.pk:
+        return True
+    responsible = actual.indicator.responsible
+    if responsible is not None and responsible.user_id == user.pk:
+        return True
+    return not permissions.can(user, permissions.APPROVE, actual)
+
+
+def _require_corrector(user: Any, actual: Actual) -> None:
+    if not may_correct(user, actual):
+        raise PermissionDenied(
+            f"{actual.indicator.code} {actual.period} was returned to its reporter: they correct "
+            f"and resubmit it, and it comes back to an approver then."
+        )
+
+
 @transaction.atomic
 def actual_submit(*, actor: ActorLike, actual: Actual) -> Actual:
     """Submit a draft (or a returned value, corrected) for approval; the approvers of its
@@ -274,6 +300,7 @@ def actual_submit(*, actor: ActorLike, actual: Actual) -> Actual:
         raise _locked(actual)
     if actual.status == ActualStatus.SUBMITTED:
         raise ValidationError(f"{actual.indicator.code} {actual.period} is already awaiting approval.")
+    _require_corrector(user, actual)
     object_update(
         actor=actor, obj=actual, data={"status": ActualStatus.SUBMITTED, "reported_by": user},
         message="submitted for approval",

@@ -224,7 +224,10 @@ def actual_page(request: HttpRequest, cycle: Cycle, indicator_code: str, period:
         "late": late, "due": schedule.due_date(when, grace), "labels": selectors.STATE_LABELS,
         "entry": entry, "reason_form": reason_form, "form_errors": form_errors,
         "steps": steps, "evidence": evidence, "target": target, "earlier": earlier,
-        "may_report": permissions.can(user, permissions.REPORT, indicator) and not indicator.is_computed,
+        "may_report": permissions.can(user, permissions.REPORT, indicator) and not indicator.is_computed
+        and (actual is None or services.may_correct(user, actual)),
+        "returned_elsewhere": status == "returned" and actual is not None
+        and not services.may_correct(user, actual),
         "may_approve": permissions.can(user, permissions.APPROVE, indicator),
         "may_plan": permissions.can(user, permissions.PLAN, indicator),
         "editable": status in ("", "draft", "returned"),
