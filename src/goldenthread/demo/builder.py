@@ -71,6 +71,8 @@ class _Builder:
         self._allocate(activities)
         self._over_allocate()
         self._computed_indicators()  # last, so the random draws above stay as they were
+        output, fact = facts.ORPHAN_INDICATOR  # an orphan's indicator: the report's R
+        self._indicator(fact, output, _OUTPUT_UNITS[output])
         return {
             "format": FORMAT,
             "cycle": dict(facts.CYCLE),
@@ -204,7 +206,8 @@ class _Builder:
             "frequency": fact.frequency, "responsible": self._responsible(unit),
         }
         for key, value in (("definition", fact.definition), ("sdg", fact.sdg),
-                           ("means_of_verification", fact.verification)):
+                           ("means_of_verification", fact.verification),
+                           ("collection_method", fact.method)):
             if value:
                 row[key] = value
         row["baseline"] = {"year": BASELINE, "value": fact.baseline}
@@ -242,7 +245,7 @@ class _Builder:
         def actual(t: float) -> float | int:
             return shape(base + (planned(t) - base) * fact.pace + self.rng.gauss(0, noise))
 
-        targets: dict[str, Any] = {str(y): shape(planned(y)) for y in YEARS}
+        targets: dict[str, Any] = {str(y): shape(planned(y)) for y in fact.target_years or YEARS}
         actuals: dict[str, Any] = {str(REPORTED_YEAR): actual(REPORTED_YEAR)}
         if fact.frequency == "quarterly":
             for year, quarter in REPORTED_QUARTERS:
@@ -263,19 +266,8 @@ class _Builder:
         start of the cycle is the running total of its two main outputs' deliverables,
         counted from 0 in the baseline year.
         """
-        for output, fact in (
-            ("OP6.1.2", IndicatorFact(
-                "K-OP6.1.2", "Women and girls trained in digital skills (EQUALS, Girls in ICT "
-                "Day)", "number", "increase", "sum", 3000, 6000, 0.9, "quarterly", decimals=0,
-                verification="EQUALS partner returns",
-            )),
-            ("OP6.1.3", IndicatorFact(
-                "K-OP6.1.3b", "People trained at Digital Transformation Centres", "number",
-                "increase", "sum", 8000, 15000, 1.05, "quarterly", decimals=0,
-                verification="Digital Transformation Centres' training records",
-            )),
-        ):
-            self._indicator(fact, output, "BDT-PDD")
+        for output, fact in facts.TRAINING_INDICATORS:
+            self._indicator(fact, output, _OUTPUT_UNITS[output])
         self.indicators.append({
             "code": "K-O6.1c", "result": "O6.1",
             "name": "People trained in digital skills through the outcome's outputs "
@@ -284,6 +276,11 @@ class _Builder:
             "responsible": self._responsible("BDT"),
             "definition": "Computed: the sum of the people trained by OP1.3.1, OP6.1.2 and "
                           "OP6.1.3, as each output reports them.",
+            "means_of_verification": "The outputs' training records: BR seminar attendance "
+                                     "lists, EQUALS partner returns, Digital Transformation "
+                                     "Centres' completion lists",
+            "collection_method": "Computed each period from the three outputs' approved "
+                                 "actuals; nobody enters it.",
             "computation": "sum", "computed_from": ["K-OP1.3.1", "K-OP6.1.2", "K-OP6.1.3b"],
         })
         self.indicators.append({
@@ -294,6 +291,10 @@ class _Builder:
             "responsible": self._responsible("BDT"),
             "definition": "Computed: the running total of the strategies drafted (OP5.1.1) "
                           "and the CIRT assessments completed (OP5.1.2) each year.",
+            "means_of_verification": "Strategy drafts handed to governments and accepted CIRT "
+                                     "assessment reports, as OP5.1.1 and OP5.1.2 report them",
+            "collection_method": "Computed each period from the two outputs' approved actuals, "
+                                 "added to the total of the periods before.",
             "computation": "cumulative", "computed_from": ["K-OP5.1.1", "K-OP5.1.2"],
             "baseline": {"year": BASELINE, "value": 0},
         })
@@ -362,15 +363,17 @@ class _Builder:
 
     def _output_indicator(self, output: OutputFact) -> None:
         assert output.indicator is not None
-        name, unit, base, end = output.indicator
+        sheet = output.indicator
+        unit, base, end = sheet.unit, sheet.baseline, sheet.endline
         pace = self.rng.choices([1.15, 1.0, 0.9, 0.75, 0.4, 0.1], [2, 4, 3, 2, 2, 1])[0]
         direction = "increase" if end > base else "decrease" if end < base else "maintain"
         # Counts of deliverables are flows that add up; a duration or a steady
         # state is averaged.
         aggregation = "sum" if direction == "increase" else "mean"
         frequency = self.rng.choice(["annual", "quarterly"])
-        fact = IndicatorFact(f"K-{output.code}", name, unit, direction, aggregation, base, end,
-                             pace, frequency, decimals=0)
+        fact = IndicatorFact(f"K-{output.code}", sheet.name, unit, direction, aggregation, base, end,
+                             pace, frequency, decimals=0, definition=sheet.definition,
+                             verification=sheet.verification, method=sheet.method)
         self._indicator(fact, output.code, output.unit)
 
     def _output_costs(self, output: OutputFact) -> None:
@@ -503,6 +506,7 @@ class _Builder:
 
 
 _OWNERS = {f.code: f.unit for f in [*facts.GOALS, *facts.PRIORITIES, *facts.OUTCOMES]}
+_OUTPUT_UNITS = {f.code: f.unit for f in facts.OUTPUTS}
 
 
 def _owner_of(result_code: str) -> str:

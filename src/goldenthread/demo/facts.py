@@ -150,6 +150,11 @@ class IndicatorFact(NamedTuple):
     ``pace`` is how far actual progress runs against the planned straight line
     (1.0 on plan, 0.5 half-way, negative going backwards); it makes some
     results on track and others clearly not.
+
+    The rest is the indicator's reference sheet: ``definition`` (what is counted,
+    how, over what period), ``verification`` (the source the value is read from),
+    ``method`` (how it is collected or computed) and ``target_years`` (the years
+    a target is set for; empty means every year of the cycle).
     """
 
     code: str
@@ -165,6 +170,8 @@ class IndicatorFact(NamedTuple):
     definition: str = ""
     verification: str = ""
     decimals: int = 1
+    method: str = ""
+    target_years: tuple[int, ...] = ()
 
 
 class ResultFact(NamedTuple):
@@ -177,6 +184,38 @@ class ResultFact(NamedTuple):
     tags: tuple[str, ...] = ()
 
 
+# The reference sheets of the indicators: a planning officer's definition (what is
+# counted, how, over what period), the source the value is read from, how it is
+# collected or computed, and the targets on the way from the 2027 baseline to the
+# 2031 endline. Every indicator passes the SMART check of the alignment report
+# except five left weak on purpose, so that the demo's report has something real
+# to show (DELIBERATE_SMART_GAPS below says which and why).
+#
+# Deliberate weaknesses (tests/demo/test_demo_alignment.py pins them):
+# - K-O7.3a (S, M): the outcome O7.3 was added late in the planning round and no
+#   output serves it yet; its indicator has a name and a baseline but no reference
+#   sheet: no definition, no means of verification.
+# - K-OP6.1.1 (S): "Courses offered" is the classic two-word indicator; the name
+#   does not say what counts as a course, nor over what period.
+# - K-O2.1a (T): the implementation survey runs in even years, so targets are set
+#   for 2028 and 2030 only; nothing says what is expected at the end of the cycle.
+# - K-OP3.1.4 (A): the donor's proposal promised 1,500 connected rural communities
+#   by 2031 from the pilot's 120, more than ten times the baseline.
+# - K-OP-X2 (R): it measures OP-X2, an output planned with no outcome to serve (an
+#   orphan), so however well it is measured it is not tied to the goals.
+# The alignment report also keeps its other gaps: the orphans OP-X1, OP-X2 and
+# A-X3.1, the outcome O7.3 that no output serves, and the thematic priorities and
+# outputs without an indicator of their own.
+DELIBERATE_SMART_GAPS = {
+    "K-O7.3a": ("S", "M"),
+    "K-OP6.1.1": ("S",),
+    "K-O2.1a": ("T",),
+    "K-OP3.1.4": ("A",),
+    "K-OP-X2": ("R",),
+}
+
+ITU_DATABASE = "ITU World Telecommunication/ICT Indicators database"
+
 GOALS = [
     ResultFact(
         "G1", "Universal connectivity: enable and foster universal access to affordable, "
@@ -187,7 +226,10 @@ GOALS = [
                 "network (at least 4G)", "percent", "increase", "mean", 93.0, 97.0, 0.95,
                 sdg="9.c.1", definition="Share of inhabitants within range of an LTE or more "
                 "advanced mobile network, whether or not they subscribe.",
-                verification="ITU World Telecommunication/ICT Indicators database",
+                verification=ITU_DATABASE,
+                method="Operators' coverage figures reported by national regulators in the "
+                "annual ITU questionnaire; the world figure weights each economy by its "
+                "population. ITU estimates economies that do not report.",
             ),
             IndicatorFact(
                 "K-G1.2", "Cost of the entry-level mobile broadband basket in developing "
@@ -196,6 +238,9 @@ GOALS = [
                 "broadband basket (2 GB) relative to monthly GNI per capita; the 2% target "
                 "of the Broadband Commission.",
                 verification="ITU ICT Price Baskets", decimals=2,
+                method="Prices of the cheapest plan meeting the basket, collected each year "
+                "from the operator with the largest market share in each economy; the "
+                "median over the developing economies.",
             ),
             IndicatorFact(
                 "K-G1.3", "Cost of the entry-level fixed broadband basket in developing "
@@ -203,11 +248,18 @@ GOALS = [
                 "mean", 4.8, 2.0, 0.15, definition="Median price of the ITU fixed broadband "
                 "basket (5 GB) relative to monthly GNI per capita; the 2% target.",
                 verification="ITU ICT Price Baskets", decimals=2,
+                method="Prices of the cheapest fixed plan meeting the basket, collected "
+                "each year from the largest fixed operator in each economy; the median over "
+                "the developing economies.",
             ),
             IndicatorFact(
                 "K-G1.4", "Percentage of individuals using the Internet", "percent", "increase",
                 "mean", 72.0, 80.0, 1.0, sdg="17.8.1",
+                definition="Individuals who used the Internet from any location and device "
+                "in the last three months, as a share of the world population.",
                 verification="ITU Facts and Figures; national household surveys",
+                method="National household survey results where they exist, ITU estimates "
+                "elsewhere; the world aggregate is published each November.",
             ),
         ),
         tags=("SDG 9", "SDG 17"),
@@ -219,17 +271,30 @@ GOALS = [
             IndicatorFact(
                 "K-G2.1", "Fixed broadband subscriptions per 100 inhabitants", "number",
                 "increase", "mean", 19.6, 23.0, 0.8, sdg="17.6.1",
-                verification="ITU World Telecommunication/ICT Indicators database",
+                definition="Subscriptions to fixed high-speed access to the public Internet "
+                "(at least 256 kbit/s downstream: DSL, cable, fibre, fixed wireless, "
+                "satellite) per 100 inhabitants, world aggregate.",
+                verification=ITU_DATABASE,
+                method="Administrative data from regulators and operators in the annual ITU "
+                "questionnaire, divided by the UN population estimate of the year.",
             ),
             IndicatorFact(
                 "K-G2.2", "Proportion of individuals who own a mobile phone", "percent",
                 "increase", "mean", 80.0, 85.0, 1.05, sdg="5.b.1",
+                definition="Individuals aged 10 and over who own a mobile cellular phone, as "
+                "a share of the population aged 10 and over; reported by sex for SDG 5.b.1.",
                 verification="ITU household survey data",
+                method="National household surveys reported to ITU, ITU estimates for the "
+                "economies without a recent survey; population-weighted world figure.",
             ),
             IndicatorFact(
                 "K-G2.3", "Share of e-waste documented as formally collected and recycled",
                 "percent", "increase", "mean", 24.0, 30.0, 0.4, sdg="12.4.2",
+                definition="E-waste documented as collected and recycled in environmentally "
+                "sound facilities, as a share of the e-waste generated in the year, world.",
                 verification="Global E-waste Monitor",
+                method="National e-waste statistics and put-on-market data, modelled by ITU "
+                "and UNITAR for the Global E-waste Monitor; interpolated between editions.",
             ),
         ),
         tags=("SDG 4", "SDG 5", "SDG 12"),
@@ -259,7 +324,12 @@ OUTCOMES = [
                 "K-O1.1a", "Share of frequency assignment notices and satellite network "
                 "filings processed within regulatory time limits", "percent", "increase",
                 "mean", 84.0, 95.0, 1.05, "quarterly",
+                definition="Terrestrial notices and satellite network filings whose "
+                "examination was completed within the time limits of the Radio Regulations, "
+                "as a share of all those whose examination was completed in the quarter.",
                 verification="BR processing statistics (BR IFIC)",
+                method="Dates of receipt and of publication in the BR IFIC, extracted each "
+                "quarter from the Bureau's notice-processing system.",
             ),
         ),
     ),
@@ -272,11 +342,18 @@ OUTCOMES = [
                 definition="Resolved cases as a share of cases reported to the Radiocommunication "
                 "Bureau in the period, including interference to satellite services.",
                 verification="BR harmful interference database",
+                method="A case counts as resolved when the affected administration confirms "
+                "in writing that the interference has ceased; case files read each quarter.",
             ),
             IndicatorFact(
                 "K-O1.2b", "Number of harmful interference cases reported to the BR", "number",
                 "decrease", "sum", 520, 450, 0.6, decimals=0,
+                definition="New cases of harmful interference reported to the "
+                "Radiocommunication Bureau by administrations in the year, terrestrial and "
+                "space services, each interfered station counted once per incident.",
                 verification="BR harmful interference database",
+                method="Count of the case files opened in the year (date of the first "
+                "report), whatever their outcome.",
             ),
         ),
     ),
@@ -287,6 +364,12 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O1.3a", "Number of administrations using ITU spectrum management software "
                 "and e-tools", "number", "increase", "max", 64, 90, 1.1, decimals=0,
+                definition="Administrations with an active licence of the ITU spectrum "
+                "management software (SMS4DC) or an account used in the year on the BR "
+                "e-tools for notices and filings.",
+                verification="SMS4DC licence register; BR e-tools account logs",
+                method="Each administration counted once in the year, whichever tools it "
+                "uses; the highest count reached in the year.",
             ),
         ),
     ),
@@ -298,12 +381,25 @@ OUTCOMES = [
                 "K-O2.1a", "Implementation of ITU standards: share of surveyed members "
                 "implementing ITU-T Recommendations in their networks and products", "percent",
                 "increase", "mean", 61.0, 75.0, 0.85,
+                definition="Members of ITU-T (Member States' administrations and Sector "
+                "Members) answering the survey who implement at least one ITU-T "
+                "Recommendation in their networks, products or services, as a share of "
+                "those answering.",
                 verification="TSB biennial implementation survey",
+                method="Online survey of every ITU-T member, run in even years; the response "
+                "rate is published alongside the share.",
+                # Deliberate: the survey runs in even years, so no target for 2031.
+                target_years=(2028, 2030),
             ),
             IndicatorFact(
                 "K-O2.1b", "Number of new and revised ITU-T Recommendations approved",
                 "number", "increase", "sum", 250, 280, 1.0, "quarterly", decimals=0,
+                definition="ITU-T Recommendations approved in the period, new or revised, "
+                "under the alternative or the traditional approval process; amendments, "
+                "corrigenda and supplements are not counted.",
                 verification="ITU-T Recommendations database",
+                method="Count of approval dates falling in the quarter, read from the "
+                "Recommendations database after each study group meeting.",
             ),
         ),
     ),
@@ -314,7 +410,12 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O2.2a", "Share of ITU-T study group participants from developing countries",
                 "percent", "increase", "mean", 38.0, 45.0, 0.5,
+                definition="Participants in ITU-T study group and working party meetings, on "
+                "site or remote, who represent a developing country's administration or a "
+                "member based in a developing country, as a share of all participants.",
                 verification="TSB meeting registration data",
+                method="Registrations of the year's meetings, each participant counted once "
+                "per meeting; country status per the UN list of developing countries.",
             ),
         ),
     ),
@@ -325,6 +426,11 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O2.3a", "Number of ITU-T Recommendations on AI, environment and climate "
                 "approved", "number", "increase", "sum", 40, 60, 1.2, decimals=0,
+                definition="ITU-T Recommendations, new or revised, approved in the year whose "
+                "work item is tagged artificial intelligence, environment, climate change or "
+                "circular economy in the study groups' work programme.",
+                verification="ITU-T work programme (topic tags) and Recommendations database",
+                method="Approvals of the year matched to their work items' topic tags.",
             ),
         ),
     ),
@@ -335,12 +441,21 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O3.1a", "Schools connected to the Internet through Giga (cumulative)",
                 "number", "increase", "cumulative", 14000, 40000, 0.55, decimals=0,
+                definition="Schools connected to the Internet with Giga's support since the "
+                "initiative began; a school counts once its connection has been measured "
+                "online for at least one month.",
                 verification="Giga school connectivity map",
+                method="Running total at 31 December, from the map's connectivity "
+                "measurements.",
             ),
             IndicatorFact(
                 "K-O3.1b", "Partner2Connect pledges mobilized (USD billion, cumulative)",
                 "currency", "increase", "cumulative", 55.0, 100.0, 1.0,
+                definition="Pledges made to the Partner2Connect Digital Coalition since its "
+                "launch in 2022, in USD billion at the exchange rate of the pledge date, net "
+                "of pledges withdrawn.",
                 verification="Partner2Connect pledge tracker",
+                method="Sum of the pledges recorded in the tracker at 31 December.",
             ),
         ),
     ),
@@ -350,6 +465,10 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O3.2a", "Number of countries with a national emergency telecommunication plan",
                 "number", "increase", "max", 48, 75, 1.0, decimals=0,
+                definition="Countries whose government has adopted a national emergency "
+                "telecommunication plan following the ITU guidelines; a draft does not count.",
+                verification="Government adoption notices collected by BDT",
+                method="Count at 31 December of the adopted plans on the BDT register.",
             ),
         ),
     ),
@@ -360,11 +479,20 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O4.1a", "Number of countries at generation 4 or 5 of the ICT Regulatory "
                 "Tracker", "number", "increase", "max", 78, 95, 0.9, decimals=0,
+                definition="Countries whose ICT Regulatory Tracker score places them in "
+                "generation 4 or 5 (collaborative regulation) in the year's edition.",
                 verification="ITU ICT Regulatory Tracker",
+                method="Tracker scores computed each year from the ITU regulatory survey and "
+                "desk research on laws and regulators' decisions.",
             ),
             IndicatorFact(
                 "K-O4.1b", "Number of economies reporting ICT household statistics to ITU",
                 "number", "increase", "max", 110, 130, 1.0, decimals=0,
+                definition="Economies that returned the ITU household questionnaire on ICT "
+                "access and use with at least one core indicator for a reference year no "
+                "older than three years.",
+                verification="ITU household ICT questionnaire returns (ICT Data Hub)",
+                method="Count of the returns received by 31 December of the year.",
             ),
         ),
     ),
@@ -378,10 +506,17 @@ OUTCOMES = [
                 definition="Mean GCI score (0-100) of the countries that received ITU "
                 "cybersecurity assistance in the cycle.",
                 verification="Global Cybersecurity Index report",
+                method="Each assisted country's latest GCI score, averaged without "
+                "weighting; the list of assisted countries comes from the project reports.",
             ),
             IndicatorFact(
                 "K-O5.1b", "Number of countries with a national Computer Incident Response "
                 "Team (CIRT)", "number", "increase", "max", 135, 155, 1.0, decimals=0,
+                definition="Countries with an operational national CIRT: set up by law or "
+                "government decision and receiving incident reports.",
+                verification="ITU list of national CIRTs; BDT CIRT assessment reports",
+                method="Count at 31 December of the list BDT keeps with the CIRTs' "
+                "confirmation.",
             ),
         ),
     ),
@@ -392,11 +527,19 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O6.1a", "Number of people trained through ITU Academy courses", "number",
                 "increase", "sum", 28000, 40000, 1.1, "quarterly", decimals=0,
+                definition="Participants who completed an ITU Academy course (online, "
+                "blended or face-to-face) and received its certificate in the period; a "
+                "person is counted once per course.",
                 verification="ITU Academy platform records",
+                method="Certificates issued on the platform, extracted each quarter.",
             ),
             IndicatorFact(
                 "K-O6.1b", "Share of ITU Academy participants who are women", "percent",
                 "increase", "mean", 42.0, 50.0, 0.7,
+                definition="Women among the participants who completed an ITU Academy course "
+                "in the year, as a share of the completers who stated their sex.",
+                verification="ITU Academy platform records (participant profiles)",
+                method="Certificates of the year joined to the participants' profiles.",
             ),
         ),
     ),
@@ -408,6 +551,12 @@ OUTCOMES = [
                 "K-O6.2a", "Number of LDCs, LLDCs and SIDS supported with digital "
                 "transformation projects", "number", "increase", "max", 38, 60, 0.6,
                 decimals=0,
+                definition="LDCs, LLDCs and SIDS (UN lists) in which a BDT digital "
+                "transformation project was being implemented in the year, each country "
+                "counted once however many projects it has.",
+                verification="BDT project portfolio (project documents and progress reports)",
+                method="Countries of the projects active in the year, read from the "
+                "portfolio at 31 December.",
             ),
         ),
     ),
@@ -418,7 +567,11 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O6.3a", "Number of countries with e-waste legislation, policy or regulation",
                 "number", "increase", "max", 85, 100, 0.9, decimals=0,
+                definition="Countries with a national law, policy or regulation specifically "
+                "governing e-waste in force at the end of the year.",
                 verification="Global E-waste Monitor",
+                method="The Monitor's country survey, updated each year by BDT from official "
+                "gazettes and regulators' replies.",
             ),
         ),
     ),
@@ -428,15 +581,33 @@ OUTCOMES = [
             IndicatorFact(
                 "K-O7.1a", "Contributory units announced by Member States for the cycle",
                 "number", "increase", "latest", 345.0, 350.0, -0.2, decimals=2,
+                definition="Total contributory units Member States have chosen for the "
+                "cycle in reply to the Secretary-General's circular letter, counting "
+                "fractions of a unit.",
                 verification="Circular letter responses (provisional class of contribution)",
+                method="The latest total of the announced classes in the membership "
+                "database at the end of the period.",
             ),
             IndicatorFact(
                 "K-O7.1b", "Number of Sector Members, Associates and Academia", "number",
                 "increase", "latest", 1050, 1150, 0.8, decimals=0,
+                definition="Sector Members, Associates and Academia members of the three "
+                "Sectors in good standing at 31 December; a member of two Sectors counts "
+                "twice.",
+                verification="ITU membership database",
+                method="Membership list at 31 December, excluding members that have "
+                "denounced their membership.",
             ),
             IndicatorFact(
                 "K-O7.1c", "Voluntary contributions received (CHF million)", "currency",
                 "increase", "sum", 42.0, 55.0, 1.0,
+                definition="Cash voluntary contributions received in the year for "
+                "extrabudgetary projects, trust funds and thematic initiatives, in CHF "
+                "million; in-kind contributions are not counted.",
+                verification="ITU financial statements (IPSAS), note on voluntary "
+                "contributions",
+                method="Receipts booked in the year in the financial system, converted at "
+                "the UN operational rate of exchange of the receipt date.",
             ),
         ),
     ),
@@ -450,14 +621,28 @@ OUTCOMES = [
                 definition="Tier-4 objectives in the electronic Performance Management and "
                 "Development System that name the output they serve.",
                 verification="e-PMDS extract",
+                method="Objectives of the staff on the payroll at the end of the quarter, "
+                "matched to the output codes of the operational plan.",
             ),
             IndicatorFact(
                 "K-O7.2b", "Share of oversight recommendations implemented by the agreed "
                 "deadline", "percent", "increase", "mean", 65.0, 85.0, 0.5,
+                definition="Recommendations of the External Auditor, the Independent "
+                "Management Advisory Committee and internal audit falling due in the year "
+                "whose implementation the recommending body accepted by the agreed deadline, "
+                "as a share of all those falling due.",
+                verification="Oversight recommendations tracker reported to the Council",
+                method="Status of each recommendation in the tracker at 31 December.",
             ),
             IndicatorFact(
                 "K-O7.2c", "ITU-wide risk register reviewed by senior management every quarter",
                 "yes_no", "increase", "none", False, True, 1.0,
+                definition="Yes when senior management (the Management Coordination Group) "
+                "reviewed the ITU-wide risk register in each of the year's four quarters "
+                "and recorded its decisions; no if any quarter was missed.",
+                verification="Minutes of the Management Coordination Group",
+                method="The four quarters' minutes checked at year end by the Strategic "
+                "Planning and Membership Department.",
             ),
             IndicatorFact(
                 "K-O7.2d", "Quality of the results chain, as judged by independent evaluation",
@@ -465,10 +650,17 @@ OUTCOMES = [
                 "Results chain documented for the Strategic Plan only; outputs not linked "
                 "to outcomes", "Outputs, activities and e-PMDS objectives linked to outcomes "
                 "across all Bureaux and the General Secretariat", 1.0,
+                definition="The independent evaluator's finding on how far outputs, "
+                "activities and staff objectives are linked to the Strategic Plan's outcomes, "
+                "with indicators documented, across the Bureaux and the General Secretariat.",
+                verification="Independent evaluation of results-based management in ITU",
+                method="Document review and interviews by the evaluator; the finding is "
+                "quoted from the evaluation report.",
             ),
         ),
     ),
-    # A gap for the alignment pages: an outcome no output serves yet.
+    # A gap for the alignment pages: an outcome no output serves yet, whose indicator
+    # still has no reference sheet (deliberate, see DELIBERATE_SMART_GAPS).
     ResultFact(
         "O7.3", "Accessible, multilingual conferences, meetings and publications", "GS",
         (("TP7", 1.0),),
@@ -480,6 +672,19 @@ OUTCOMES = [
         ),
     ),
 ]
+
+
+class OutputIndicator(NamedTuple):
+    """The indicator of an output: a count (or a duration) from its baseline (2027)
+    to its endline (2031), with its reference sheet."""
+
+    name: str
+    unit: str
+    baseline: float
+    endline: float
+    definition: str = ""
+    verification: str = ""
+    method: str = ""
 
 
 class OutputFact(NamedTuple):
@@ -496,7 +701,7 @@ class OutputFact(NamedTuple):
     budget: int  # regular-budget non-staff cost in 2028, CHF
     fund: str = ""  # extrabudgetary fund, if any
     fund_budget: int = 0
-    indicator: tuple[str, str, float, float] | None = None  # name, unit, baseline, endline
+    indicator: OutputIndicator | None = None
     status: str = "active"
 
 
@@ -504,49 +709,119 @@ OUTPUTS = [
     OutputFact("OP1.1.1", "Processing of terrestrial frequency assignment notices and "
                "publication in the BR IFIC", "BR-TSD", "must", (("O1.1", 1.0),),
                "terrestrial notice processing", 420_000, "", 0,
-               ("Terrestrial notices processed", "number", 42000, 48000)),
+               OutputIndicator(
+                   "Terrestrial notices processed", "number", 42000, 48000,
+                   definition="Terrestrial frequency assignment notices examined and published in the BR "
+                              "International Frequency Information Circular (BR IFIC) in the period, "
+                              "whatever the finding.",
+                   verification="BR IFIC (terrestrial services); Master International Frequency Register",
+                   method="Count of the notices published in the BR IFIC editions of the period.",
+               )),
     OutputFact("OP1.1.2", "Processing of satellite network filings and coordination requests",
                "BR-SSD", "must", (("O1.1", 1.0),), "satellite filings", 520_000, "", 0,
-               ("Satellite network filings processed", "number", 1100, 1300)),
+               OutputIndicator(
+                   "Satellite network filings processed", "number", 1100, 1300,
+                   definition="Satellite network filings (advance publication information, coordination "
+                              "requests and notifications) whose examination was completed and published "
+                              "in the period.",
+                   verification="BR IFIC (space services); Space Network Systems database",
+                   method="Count of the filings published in the BR IFIC editions of the period.",
+               )),
     OutputFact("OP1.1.3", "Preparation of WRC-31: Conference Preparatory Meeting report",
                "BR-SGD", "must", (("O1.1", 1.0),), "WRC-31 preparation", 780_000, "", 0,
-               ("CPM report chapters adopted", "number", 0, 6)),
+               OutputIndicator(
+                   "CPM report chapters adopted", "number", 0, 6,
+                   definition="Chapters of the Conference Preparatory Meeting report to WRC-31 (one per "
+                              "group of agenda items) agreed by the responsible study groups and adopted "
+                              "by the CPM in the period.",
+                   verification="Draft CPM report and the minutes of the CPM session",
+                   method="Chapters counted when the CPM adopts them; the BR Study Groups Department keeps "
+                          "the list.",
+               )),
     OutputFact("OP1.1.4", "Modernized BR software and e-submission of notices (eBR)",
                "BR-IAP", "should", (("O1.1", 0.7), ("O1.2", 0.3)), "BR software", 610_000),
     OutputFact("OP1.2.1", "Investigation and resolution of harmful interference cases, "
                "including to satellite services", "BR-SSD", "must", (("O1.2", 1.0),),
                "harmful interference cases", 260_000, "", 0,
-               ("Interference cases closed", "number", 390, 470)),
+               OutputIndicator(
+                   "Interference cases closed", "number", 390, 470,
+                   definition="Harmful interference cases closed in the period once the affected "
+                              "administration confirmed the interference had ceased, including cases "
+                              "affecting satellite services.",
+                   verification="BR harmful interference database",
+                   method="Count of the case files given the status closed in the period.",
+               )),
     OutputFact("OP1.2.2", "Spectrum monitoring cooperation agreements with administrations",
                "BR-TSD", "could", (("O1.2", 1.0),), "spectrum monitoring cooperation", 90_000),
     OutputFact("OP1.3.1", "Regional radiocommunication seminars and the World "
                "Radiocommunication Seminar", "BR-SGD", "should", (("O1.3", 0.7), ("O6.1", 0.3)),
                "radiocommunication seminars", 340_000, "", 0,
-               ("Participants trained in seminars", "number", 900, 1400)),
+               OutputIndicator(
+                   "Participants trained in seminars", "number", 900, 1400,
+                   definition="Participants who attended at least 80% of a regional radiocommunication "
+                              "seminar or of the World Radiocommunication Seminar in the period, on site "
+                              "or online.",
+                   verification="Seminar attendance lists of the BR Study Groups Department",
+                   method="Attendance lists of each seminar, each participant counted once per seminar.",
+               )),
     # A BDT output serving an outcome owned by the BR: cross-sector coordination.
     OutputFact("OP1.3.2", "Spectrum management assistance to developing countries",
                "BDT-DNS", "should", (("O1.3", 0.7), ("O4.1", 0.3)), "spectrum management "
                "assistance", 210_000, "ict_df", 150_000,
-               ("Countries assisted on spectrum management", "number", 12, 30)),
+               OutputIndicator(
+                   "Countries assisted on spectrum management", "number", 12, 30,
+                   definition="Developing countries for which a BDT assistance on spectrum management "
+                              "(national frequency table, spectrum pricing, monitoring, SMS4DC "
+                              "deployment), requested by the administration, was completed in the period.",
+                   verification="Requests of administrations and mission reports filed by BDT",
+                   method="Countries counted once in the period, when the assistance's final report is "
+                          "sent.",
+               )),
     OutputFact("OP2.1.1", "ITU-T study group meetings and approval of Recommendations",
                "TSB-SGD", "must", (("O2.1", 1.0),), "study group work", 980_000, "", 0,
-               ("Study group meeting days held", "number", 310, 320)),
+               OutputIndicator(
+                   "Study group meeting days held", "number", 310, 320,
+                   definition="Days of ITU-T study group and working party meetings held in the period, on "
+                              "site or fully virtual; rapporteur group meetings are not counted.",
+                   verification="TSB meeting calendar and meeting reports",
+                   method="Days of each meeting, as published in its report, added up over the period.",
+               )),
     OutputFact("OP2.1.2", "Conformity and interoperability programme: test events and the "
                "product conformity database", "TSB-SPD", "should", (("O2.1", 1.0),),
                "conformity and interoperability", 230_000, "", 0,
-               ("Interoperability test events held", "number", 4, 8)),
+               OutputIndicator(
+                   "Interoperability test events held", "number", 4, 8,
+                   definition="Interoperability and conformity test events organized or co-organized by "
+                              "TSB in the period, where products of at least two vendors are tested "
+                              "against ITU-T Recommendations.",
+                   verification="Test event reports; ITU product conformity database",
+                   method="Count of the events whose report is published in the period.",
+               )),
     OutputFact("OP2.1.3", "ITU-T Recommendations database with free online access",
                "TSB-OPD", "could", (("O2.1", 1.0),), "Recommendations database", 120_000),
     OutputFact("OP2.2.1", "Bridging the standardization gap: fellowships, remote "
                "participation and regional groups", "TSB-SPD", "must",
                (("O2.2", 0.8), ("O6.2", 0.2)), "standardization gap", 310_000, "ict_df", 90_000,
-               ("Fellowships granted", "number", 140, 220)),
+               OutputIndicator(
+                   "Fellowships granted to delegates of developing countries", "number", 140, 220,
+                   definition="Full or partial fellowships (travel and subsistence) granted by TSB to "
+                              "delegates of eligible developing countries to attend ITU-T meetings in the "
+                              "period.",
+                   verification="TSB fellowship records",
+                   method="Count of the fellowships awarded, one per delegate per meeting.",
+               )),
     OutputFact("OP2.2.2", "Standardization workshops in developing regions", "TSB-SPD",
                "could", (("O2.2", 1.0),), "standardization workshops", 140_000),
     OutputFact("OP2.3.1", "AI for Good: focus groups and pre-standardization on AI",
                "TSB-SGD", "should", (("O2.3", 1.0),), "AI pre-standardization", 250_000,
                "ai_for_good", 900_000,
-               ("Focus group deliverables published", "number", 6, 14)),
+               OutputIndicator(
+                   "Focus group deliverables published", "number", 6, 14,
+                   definition="Technical specifications, reports and use-case collections of the AI focus "
+                              "groups approved by the focus group and published in the period.",
+                   verification="Focus group pages of the ITU-T website",
+                   method="Count of the deliverables published in the period.",
+               )),
     # A TSB output serving a BDT outcome (e-waste).
     OutputFact("OP2.3.2", "Standards for environment, climate change and the circular "
                "economy (ITU-T Study Group 5)", "TSB-SGD", "should",
@@ -556,23 +831,55 @@ OUTPUTS = [
                "wont", (("O2.3", 1.0),), "quantum roadmap", 60_000, status="draft"),
     OutputFact("OP3.1.1", "Giga: school connectivity mapping and financing models",
                "BDT-DNS", "must", (("O3.1", 1.0),), "school connectivity", 160_000, "giga",
-               2_400_000, ("Countries with a school connectivity map", "number", 40, 90)),
+               2_400_000,
+               OutputIndicator(
+                   "Countries with a school connectivity map", "number", 40, 90,
+                   definition="Countries whose school locations and connectivity status were mapped or "
+                              "updated on the Giga map in the period, with the government's agreement.",
+                   verification="Giga school connectivity map (country data log)",
+                   method="Countries counted once in the period, when their data set is published on the "
+                          "map.",
+               )),
     OutputFact("OP3.1.2", "Partner2Connect Digital Coalition: pledging and matchmaking",
                "BDT-PDD", "should", (("O3.1", 1.0),), "Partner2Connect pledges", 150_000, "p2c",
                600_000),
     OutputFact("OP3.1.3", "Broadband infrastructure maps and connectivity planning support",
                "BDT-DNS", "should", (("O3.1", 0.8), ("O4.1", 0.2)), "broadband mapping",
-               200_000, "", 0, ("Countries with updated infrastructure maps", "number", 60, 95)),
+               200_000, "", 0,
+               OutputIndicator(
+                   "Countries with updated infrastructure maps", "number", 60, 95,
+                   definition="Countries whose broadband infrastructure map (backbone, backhaul, points of "
+                              "presence) was updated with operators' data and published in the period.",
+                   verification="ITU broadband maps (data update log)",
+                   method="Countries counted once in the period, on the date of their published update.",
+               )),
     OutputFact("OP3.1.4", "Regional initiative: meaningful connectivity for rural and remote "
                "areas in Africa", "RO-AFR", "must", (("O3.1", 1.0),), "rural connectivity in "
                "Africa", 240_000, "eu_d4d", 1_800_000,
-               ("Rural communities connected", "number", 120, 600)),
+               # Deliberate: the 2031 target is 12.5 times the baseline (DELIBERATE_SMART_GAPS).
+               OutputIndicator(
+                   "Rural communities connected", "number", 120, 1500,
+                   definition="Rural and remote communities in the participating African countries where a "
+                              "public access point or community network funded by the initiative went live "
+                              "in the period.",
+                   verification="Site acceptance reports of the implementing partners; progress reports to "
+                                "the donor",
+                   method="A community counts on the date its site acceptance report is signed.",
+               )),
     OutputFact("OP3.1.5", "Regional initiative: connectivity for Pacific small island "
                "developing states", "RO-ASP", "should", (("O3.1", 0.7), ("O6.2", 0.3)),
                "Pacific island connectivity", 130_000, "ict_df", 250_000),
     OutputFact("OP3.2.1", "National emergency telecommunication plans and Early Warnings "
                "for All", "BDT-DNS", "must", (("O3.2", 1.0),), "emergency telecommunication "
-               "plans", 190_000, "", 0, ("Plans drafted with ITU support", "number", 5, 12)),
+               "plans", 190_000, "", 0,
+               OutputIndicator(
+                   "Plans drafted with ITU support", "number", 5, 12,
+                   definition="National emergency telecommunication plans drafted with BDT support and "
+                              "handed to the government in the period; their adoption is counted by "
+                              "K-O3.2a.",
+                   verification="Draft plans and transmission letters filed by BDT",
+                   method="Count of the plans transmitted in the period.",
+               )),
     OutputFact("OP3.2.2", "Deployment of emergency telecommunication equipment after "
                "disasters", "BDT-DNS", "should", (("O3.2", 1.0),), "emergency equipment "
                "deployment", 150_000),
@@ -581,12 +888,26 @@ OUTPUTS = [
                "disaster risk reduction in the Americas", 110_000),
     OutputFact("OP4.1.1", "ICT Regulatory Tracker, G5 benchmark and the Global Symposium "
                "for Regulators", "BDT-DKH", "must", (("O4.1", 1.0),), "regulatory tracker and "
-               "GSR", 450_000, "", 0, ("Regulators attending the GSR", "number", 500, 600)),
+               "GSR", 450_000, "", 0,
+               OutputIndicator(
+                   "Regulators attending the GSR", "number", 500, 600,
+                   definition="Heads and staff of national regulatory authorities registered and present "
+                              "at the year's Global Symposium for Regulators, on site or online.",
+                   verification="GSR registration system",
+                   method="Registrations confirmed by badge pick-up or online log-in, after the event.",
+               )),
     # ITU statistics and the ICT Price Baskets feed the affordability measures of O3.1.
     OutputFact("OP4.1.2", "ICT statistics: data collection, Measuring Digital Development "
                "reports and the ICT Price Baskets", "BDT-DKH", "must",
                (("O4.1", 0.7), ("O3.1", 0.3)), "ICT statistics", 380_000, "", 0,
-               ("Economies with complete price basket data", "number", 180, 190)),
+               OutputIndicator(
+                   "Economies with complete price basket data", "number", 180, 190,
+                   definition="Economies for which all of the ITU ICT Price Baskets (mobile voice, mobile "
+                              "data, combined low and high usage, fixed broadband) could be computed in "
+                              "the period's collection.",
+                   verification="ITU ICT Price Baskets database",
+                   method="Count of the economies with no missing basket when the collection closes.",
+               )),
     OutputFact("OP4.1.3", "Regional initiative: regulatory harmonization in the Arab States",
                "RO-ARB", "could", (("O4.1", 1.0),), "regulatory harmonization", 80_000),
     OutputFact("OP4.1.4", "Regional initiative: policy frameworks for the digital economy "
@@ -594,60 +915,148 @@ OUTPUTS = [
                "policy", 70_000),
     OutputFact("OP5.1.1", "National cybersecurity strategy development support", "BDT-DNS",
                "must", (("O5.1", 1.0),), "national cybersecurity strategies", 220_000,
-               "cyber_cap", 700_000, ("Strategies drafted with ITU support", "number", 4, 12)),
+               "cyber_cap", 700_000,
+               OutputIndicator(
+                   "Strategies drafted with ITU support", "number", 4, 12,
+                   definition="National cybersecurity strategies drafted or revised with BDT support and "
+                              "submitted to the government in the period.",
+                   verification="Strategy drafts and transmission letters; reports to the programme's "
+                                "donors",
+                   method="Count of the strategies transmitted in the period.",
+               )),
     OutputFact("OP5.1.2", "Establishment and strengthening of national CIRTs, including "
                "regional cyber drills", "BDT-DNS", "must", (("O5.1", 1.0),),
                "CIRTs and cyber drills", 260_000, "cyber_cap", 950_000,
-               ("CIRT assessments completed", "number", 6, 15)),
+               OutputIndicator(
+                   "CIRT assessments completed", "number", 6, 15,
+                   definition="National CIRT readiness assessments completed in the period: the assessment "
+                              "report accepted by the requesting government.",
+                   verification="CIRT assessment reports and the governments' acceptance letters",
+                   method="Count of the reports accepted in the period.",
+               )),
     OutputFact("OP5.1.3", "Global Cybersecurity Index survey and report", "BDT-DKH", "must",
                (("O5.1", 1.0),), "Global Cybersecurity Index", 170_000, "", 0,
-               ("Countries responding to the GCI survey", "number", 170, 185)),
+               OutputIndicator(
+                   "Countries responding to the GCI survey", "number", 170, 185,
+                   definition="Member States that returned the Global Cybersecurity Index questionnaire, "
+                              "with supporting evidence, by the survey's closing date in the period.",
+                   verification="GCI survey platform",
+                   method="Count of the complete submissions when the survey closes.",
+               )),
     # A TSB output serving the BDT cybersecurity outcome as much as its own.
     OutputFact("OP5.1.4", "Security standards: the ITU-T Study Group 17 work programme",
                "TSB-SGD", "must", (("O5.1", 0.5), ("O2.1", 0.5)), "security standards",
-               240_000, "", 0, ("Security Recommendations approved", "number", 25, 35)),
+               240_000, "", 0,
+               OutputIndicator(
+                   "Security Recommendations approved", "number", 25, 35,
+                   definition="ITU-T Recommendations, new or revised, approved by Study Group 17 "
+                              "(security) in the period.",
+                   verification="ITU-T Recommendations database",
+                   method="Count of the approval dates of Study Group 17 Recommendations falling in the "
+                          "period.",
+               )),
     OutputFact("OP5.1.5", "Regional initiative: child online protection in Europe", "RO-EUR",
                "should", (("O5.1", 1.0),), "child online protection", 90_000),
     OutputFact("OP6.1.1", "ITU Academy: online and blended training courses", "BDT-DKH",
                "must", (("O6.1", 1.0),), "ITU Academy courses", 330_000, "", 0,
-               ("Courses offered", "number", 160, 220)),
+               # Deliberate: the two-word name stays (DELIBERATE_SMART_GAPS).
+               OutputIndicator(
+                   "Courses offered", "number", 160, 220,
+                   definition="Courses open for enrolment on the ITU Academy platform in the period, "
+                              "online, blended or face-to-face.",
+                   verification="ITU Academy platform catalogue",
+                   method="Count of the courses with an enrolment window in the period.",
+               )),
     OutputFact("OP6.1.2", "Digital skills for women and girls (EQUALS, Girls in ICT Day)",
                "BDT-PDD", "should", (("O6.1", 1.0),), "digital skills for women and girls",
                160_000, "ict_df", 120_000),
     OutputFact("OP6.1.3", "Digital Transformation Centres initiative", "BDT-PDD", "should",
                (("O6.1", 0.7), ("O6.2", 0.3)), "digital transformation centres", 140_000,
-               "eu_d4d", 500_000, ("Centres active", "number", 18, 30)),
+               "eu_d4d", 500_000,
+               OutputIndicator(
+                   "Digital Transformation Centres delivering training", "number", 18, 30,
+                   definition="Digital Transformation Centres that delivered at least one course of the "
+                              "initiative's curriculum in the period.",
+                   verification="Digital Transformation Centres' training records; the initiative's annual "
+                                "report",
+                   method="Count of the centres reporting at least one completed course in the period.",
+               )),
     OutputFact("OP6.2.1", "Tailored digital transformation assistance for LDCs, LLDCs and SIDS",
                "BDT-PDD", "must", (("O6.2", 1.0),), "LDC, LLDC and SIDS assistance", 280_000,
-               "ict_df", 200_000, ("Countries assisted", "number", 15, 30)),
+               "ict_df", 200_000,
+               OutputIndicator(
+                   "LDCs, LLDCs and SIDS given tailored digital transformation assistance", "number", 15, 30,
+                   definition="LDCs, LLDCs and SIDS for which a tailored assistance (digital "
+                              "transformation strategy, e-government or connectivity plan), requested by "
+                              "the government, was delivered in the period.",
+                   verification="Government requests and BDT completion reports",
+                   method="Countries counted once in the period, when the completion report is sent.",
+               )),
     OutputFact("OP6.2.2", "Regional initiative: smart villages and islands in Asia and the "
                "Pacific", "RO-ASP", "could", (("O6.2", 1.0),), "smart villages", 90_000),
     OutputFact("OP6.3.1", "E-waste policy and legislation support; the Global E-waste Monitor",
                "BDT-DNS", "should", (("O6.3", 1.0),), "e-waste policy", 150_000, "green_da",
-               220_000, ("Countries assisted on e-waste policy", "number", 8, 20)),
+               220_000,
+               OutputIndicator(
+                   "Countries assisted on e-waste policy", "number", 8, 20,
+                   definition="Countries in which BDT support to draft or review e-waste policy, "
+                              "legislation or regulation was completed in the period.",
+                   verification="Mission reports; country notes of the Global E-waste Monitor",
+                   method="Countries counted once in the period, when the final draft is handed over.",
+               )),
     OutputFact("OP6.3.2", "Green Digital Action: tracking ICT sector emissions", "BDT-DNS",
                "could", (("O6.3", 1.0),), "ICT sector emissions", 70_000, "green_da", 180_000),
     OutputFact("OP7.1.1", "Resource mobilization strategy: implementation and coordinated "
                "donor account management", "GS-SPM", "must", (("O7.1", 1.0),),
                "resource mobilization", 260_000, "", 0,
-               ("Donor agreements signed", "number", 30, 45)),
+               OutputIndicator(
+                   "Donor agreements signed", "number", 30, 45,
+                   definition="Agreements for voluntary contributions above CHF 50,000, new or renewed, "
+                              "signed by ITU and a donor in the period.",
+                   verification="Register of agreements of the Strategic Planning and Membership "
+                                "Department",
+                   method="Count of the agreements by date of the last signature.",
+               )),
     OutputFact("OP7.1.2", "Sector membership campaigns and review of membership benefits",
                "GS-SPM", "should", (("O7.1", 1.0),), "Sector membership campaigns", 180_000),
     OutputFact("OP7.1.3", "Review of the ITU events portfolio and its revenue potential",
                "GS-CPD", "could", (("O7.1", 1.0),), "events portfolio", 110_000),
     OutputFact("OP7.2.1", "Results-based management cascade: outputs linked to e-PMDS work "
                "plans", "GS-SPM", "must", (("O7.2", 1.0),), "RBM cascade", 150_000, "", 0,
-               ("Units with a costed operational plan", "number", 10, 26)),
+               OutputIndicator(
+                   "Units with a costed operational plan", "number", 10, 26,
+                   definition="Departments and regional offices whose operational plan for the year links "
+                              "each output to an outcome, with its costs and staff time, approved by the "
+                              "end of January.",
+                   verification="Operational plans in the planning system",
+                   method="Count of the units whose plan is approved in the system by 31 January.",
+               )),
     OutputFact("OP7.2.2", "IPSAS financial statements, budget control and financial "
                "reporting", "GS-FRMD", "must", (("O7.2", 1.0),), "financial reporting",
-               320_000, "", 0, ("Unqualified audit opinions", "number", 1, 1)),
+               320_000, "", 0,
+               OutputIndicator(
+                   "Unqualified audit opinions", "number", 1, 1,
+                   definition="Unqualified opinions of the External Auditor on the year's financial "
+                              "statements under IPSAS: 1 when the opinion is unqualified, 0 when it is "
+                              "not.",
+                   verification="External Auditor's report to the Council",
+                   method="Read from the audit opinion when the statements are certified.",
+               )),
     OutputFact("OP7.2.3", "ITU risk management framework and unit risk registers", "GS-SPM",
                "should", (("O7.2", 1.0),), "risk management", 90_000),
     OutputFact("OP7.2.4", "Enterprise resource planning (ERP) modernization", "GS-IS",
                "should", (("O7.2", 1.0),), "ERP modernization", 1_400_000),
     OutputFact("OP7.2.5", "Talent acquisition and a flexible workforce (consultant roster, "
                "remote work)", "GS-HRMD", "should", (("O7.2", 1.0),), "talent acquisition",
-               210_000, "", 0, ("Average days to recruit", "number", 160, 110)),
+               210_000, "", 0,
+               OutputIndicator(
+                   "Average days to recruit", "number", 160, 110,
+                   definition="Average calendar days from the closing date of a vacancy announcement to "
+                              "the selected candidate's acceptance of the offer, for fixed-term posts "
+                              "filled in the period.",
+                   verification="Recruitment records of the Human Resources Management Department",
+                   method="Mean over the posts filled in the period, from the recruitment system's dates.",
+               )),
     OutputFact("OP7.2.6", "Cloud migration of ITU data centre services", "GS-IS", "could",
                (("O7.2", 1.0),), "cloud migration", 650_000),
     # Orphans for the alignment pages: outputs planned with no outcome to serve.
@@ -657,6 +1066,43 @@ OUTPUTS = [
     OutputFact("OP-X2", "Digitization of legacy publications", "GS-CPD", "could", (),
                "legacy publications", 80_000),
 ]
+
+# Output indicators the builder adds after everything else is drawn (so the seeded
+# draws of the plan stay as they were), with the output they measure. Two of the three
+# outputs that train people count them; O6.1's total (K-O6.1c) is computed from these
+# and the BR seminars' participants.
+TRAINING_INDICATORS = [
+    ("OP6.1.2", IndicatorFact(
+        "K-OP6.1.2", "Women and girls trained in digital skills (EQUALS, Girls in ICT "
+        "Day)", "number", "increase", "sum", 3000, 6000, 0.9, "quarterly", decimals=0,
+        definition="Women and girls who completed a digital skills training of at least "
+        "four hours run by EQUALS partners or at Girls in ICT Day events with ITU support, "
+        "in the period.",
+        verification="EQUALS partner returns",
+        method="Partners' attendance returns, collected each quarter by BDT-PDD; a person "
+        "is counted once per training.",
+    )),
+    ("OP6.1.3", IndicatorFact(
+        "K-OP6.1.3b", "People trained at Digital Transformation Centres", "number",
+        "increase", "sum", 8000, 15000, 1.05, "quarterly", decimals=0,
+        definition="People who completed a basic or intermediate digital skills course at a "
+        "Digital Transformation Centre in the period.",
+        verification="Digital Transformation Centres' training records",
+        method="Completion lists each centre uploads at the end of the quarter.",
+    )),
+]
+# Deliberate: OP-X2 serves no outcome, so its indicator fails R (DELIBERATE_SMART_GAPS).
+ORPHAN_INDICATOR = (
+    "OP-X2", IndicatorFact(
+        "K-OP-X2", "Legacy ITU publications digitized and published online", "number",
+        "increase", "sum", 150, 600, 0.8, decimals=0,
+        definition="Publications issued before 2000 (Recommendations, final acts of "
+        "conferences, study group reports) scanned, made full-text searchable and "
+        "published in the ITU History Portal in the period.",
+        verification="ITU History Portal catalogue",
+        method="Count of the catalogue entries given a digital copy in the period.",
+    ),
+)
 
 # Activity kinds; each output gets three of them, titled "<kind>: <topic>".
 ACTIVITY_KINDS = [
