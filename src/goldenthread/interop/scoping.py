@@ -4,8 +4,9 @@ The whole plan is dumped first (``plan_dump``), then every record the user may n
 see (``Model.objects.visible_to(user)``, the one rule of ``core/permissions.py``) is
 left out, and so are the references to records left out, so the document still
 loads: a parent the user does not see is dropped from a result's parents, a
-responsible person or a risk owner from another unit is left unnamed, staff time of
-a person the user does not see is left out.
+responsible person or a risk owner from another unit is left unnamed, and so is a
+source of a computed indicator the user does not see; staff time of a person the user
+does not see is left out.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ def scope_document(document: dict[str, Any], cycle: Cycle, user: Any) -> dict[st
                 if row["code"] not in indicators or row["result"] not in results:
                     continue
                 row = without(row, "responsible", people)
+                if "computed_from" in row:  # sources of other units are not named
+                    row = {**row, "computed_from": [
+                        s for s in row["computed_from"]
+                        if (s if isinstance(s, str) else s["code"]) in indicators
+                    ]}
             if name in ("costs", "assumptions") and row["result"] not in results:
                 continue
             if name == "allocations" and (row["result"] not in results or row["person"] not in people):

@@ -25,7 +25,13 @@ from typing import Any
 
 from goldenthread.core.periods import Period, PeriodError
 from goldenthread.finance.choices import REGULAR_BUDGET, CostCategory
-from goldenthread.indicators.choices import Aggregation, Direction, Frequency, UnitOfMeasure
+from goldenthread.indicators.choices import (
+    Aggregation,
+    Computation,
+    Direction,
+    Frequency,
+    UnitOfMeasure,
+)
 from goldenthread.plans.choices import Priority, ResultStatus, RollupMethod
 from goldenthread.risks.choices import RiskCategory, RiskStatus
 
@@ -223,10 +229,13 @@ _PARENT = re.compile(r"^(?P<code>[^*\s]+)\s*(?:\*\s*(?P<weight>\S+))?$")
 
 
 def read_parents(value: Any, column: Column) -> tuple[tuple[str, Decimal], ...] | None:
-    """``O1.1; O1.2*0.5``: parent codes, each with its weight after a star (default 1)."""
+    """``O1.1; O1.2*0.5``: parent codes (or a computed indicator's sources), each with its
+    weight after a star (default 1)."""
     text = _text(value)
     if text is None:
         return None
+    what = "source" if column.key == "computed_from" else "parent"
+    example = "K1; K2*0.5" if what == "source" else "O1.1; O1.2*0.5"
     parents = []
     for part in re.split(r"[;\n]", text):
         part = part.strip()
@@ -235,8 +244,8 @@ def read_parents(value: Any, column: Column) -> tuple[tuple[str, Decimal], ...] 
         match = _PARENT.match(part)
         if not match:
             raise CellError(
-                f"{show(part)} is not a parent: write its code, with *weight after it if the "
-                f"weight is not 1 (O1.1; O1.2*0.5)"
+                f"{show(part)} is not a {what}: write its code, with *weight after it if the "
+                f"weight is not 1 ({example})"
             )
         weight = Decimal(1)
         if match.group("weight") is not None:
@@ -340,9 +349,10 @@ class Column:
             return dt.date.fromisoformat(raw) if isinstance(raw, str) else raw
         if kind == "tags":
             return tuple(raw) or None
-        if kind == "parents":
+        if kind == "parents":  # a plan's parents, or a computed indicator's sources
             return tuple(
-                (p["code"], decimal_of(p.get("weight", 1))) for p in raw
+                (p, Decimal(1)) if isinstance(p, str) else (p["code"], decimal_of(p.get("weight", 1)))
+                for p in raw
             ) or None
         return raw
 
@@ -355,7 +365,10 @@ class Column:
         if value is None or value == "":
             node.pop(last, None)
             return
-        if self.kind == "parents":
+        if self.kind == "parents" and self.key == "computed_from":
+            node[last] = [code if weight == 1 else {"code": code, "weight": json_number(weight)}
+                          for code, weight in value]
+        elif self.kind == "parents":
             kept = {p["code"]: p for p in record.get("parents") or ()}
             links = []
             for code, weight in value:
@@ -473,6 +486,14 @@ INDICATORS = Sheet(
         Column("definition", "Definition", "text", 36),
         Column("means_of_verification", "Means of verification", "text", 28),
         Column("collection_method", "Collection method", "text", 24),
+        Column("computation", "Computation", "enum", 13, vocab="computation",
+               choices=_choices(Computation),
+               help="For a computed indicator: how its values come from its sources' "
+                    "(sum, mean, weighted_mean, min, max, latest, cumulative). Empty: its "
+                    "values are entered by people."),
+        Column("computed_from", "Computed from", "parents", 20, number_format="@",
+               help="The indicators a computed indicator is computed from, separated by ';', "
+                    "each with *weight when its weight is not 1: K1; K2*0.5"),
         DELETE,
     ),
     help="One row per indicator with its reference sheet, baseline and a column per target "
@@ -625,6 +646,7 @@ VOCABULARIES: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("direction", "Direction (indicators)", _choices(Direction)),
     ("aggregation", "Aggregation (indicators)", _choices(Aggregation)),
     ("frequency", "Frequency (indicators)", _choices(Frequency)),
+    ("computation", "Computation (indicators)", _choices(Computation)),
     ("cost_category", "Category (cost lines)", _choices(CostCategory)),
     ("risk_category", "Category (risks)", _choices(RiskCategory)),
     ("risk_status", "Status (risks)", _choices(RiskStatus)),

@@ -8,7 +8,9 @@ intermediate state valid:
    their values, links, then results), so nothing deleted is still referred to
    and a link swapped round never closes a loop on the way;
 2. results created and updated; 3. links updated and created;
-4. indicators and their targets; 5. cost lines, allocations and risks.
+4. indicators and their targets, then how computed indicators are computed (once
+   every indicator they may be computed from exists); 5. cost lines, allocations and
+   risks.
 
 Every write is audited by the service that makes it, with the import's actor and
 a message naming the workbook.
@@ -28,8 +30,8 @@ from goldenthread.core.services import object_create, object_delete, object_upda
 from goldenthread.finance.choices import REGULAR_BUDGET
 from goldenthread.finance.models import Allocation, CostLine, Fund
 from goldenthread.indicators.choices import Aggregation, Direction, Frequency
-from goldenthread.indicators.models import Actual, Indicator, Target
-from goldenthread.indicators.services import target_set
+from goldenthread.indicators.models import Actual, Contribution, Indicator, Target
+from goldenthread.indicators.services import indicator_set_computation, target_set
 from goldenthread.interop.planfile import to_amount, to_date, to_decimal, to_period, to_value
 from goldenthread.org.models import OrgUnit, Person
 from goldenthread.plans.choices import ResultStatus, RollupMethod
@@ -197,6 +199,7 @@ class _Sync:
             (each("results", "create") + each("results", "update"), self.add_links),
             (each("indicators", "create"), self.create_indicator),
             (each("indicators", "update"), self.update_indicator),
+            (each("indicators", "create") + each("indicators", "update"), self.set_computation),
             (each("costs", "create"), self.create_cost),
             (each("costs", "update"), self.update_cost),
             (each("allocations", "create"), self.create_allocation),
@@ -285,6 +288,12 @@ class _Sync:
 
     def delete_indicator(self, plan: Any) -> None:
         indicator = self.indicator(plan.old["code"])
+        # its own sources, and the indicators computed from it (the checks made sure each of
+        # them is deleted or no longer computed from it in this very workbook)
+        for contribution in Contribution.objects.filter(
+            models.Q(computed=indicator) | models.Q(source=indicator)
+        ).order_by("pk"):
+            self.delete(contribution)
         for value in [*Target.objects.filter(indicator=indicator),
                       *Actual.objects.filter(indicator=indicator)]:
             self.delete(value)
@@ -309,6 +318,26 @@ class _Sync:
                                           **self.indicator_fields(record)))
         self.indicators[indicator.code] = indicator
         self.set_targets(indicator, plan)
+
+    @staticmethod
+    def sources(record: dict[str, Any] | None) -> dict[str, Decimal]:
+        return {
+            (s if isinstance(s, str) else s["code"]):
+                to_decimal(1 if isinstance(s, str) else s.get("weight", 1))
+            for s in (record or {}).get("computed_from") or ()
+        }
+
+    def set_computation(self, plan: Any) -> None:
+        """How a computed indicator is computed, through the indicators' service (which
+        refuses what the plan checks do not know: actuals typed in, for one)."""
+        method, sources = plan.record.get("computation", ""), self.sources(plan.record)
+        old = plan.old or {}
+        if method == old.get("computation", "") and sources == self.sources(old):
+            return
+        indicator_set_computation(
+            actor=self.actor, indicator=self.indicator(plan.record["code"]), computation=method,
+            sources=[(self.indicator(code), weight) for code, weight in sources.items()],
+        )
 
     def update_indicator(self, plan: Any) -> None:
         indicator = self.indicator(plan.record["code"])

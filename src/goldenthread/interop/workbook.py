@@ -1159,6 +1159,8 @@ class _Importer:
         origin = self.origins[section][index]
         if section == "results" and message.startswith(_LOOP):
             origin, rest = self.loop_origin(origin, rest, message)
+        if section == "indicators" and message.startswith(_COMPUTATION_LOOP):
+            origin, rest = self.loop_origin(origin, rest, message, "indicators", "computed_from")
         if origin.row is None:
             return None
         key, message = self.field_of(origin.sheet, rest, message)
@@ -1168,19 +1170,26 @@ class _Importer:
         return Problem(origin.sheet.name, origin.row, origin.letters.get(key) if key else None,
                        key, message)
 
-    def loop_origin(self, origin: _Origin, rest: str, message: str) -> tuple[_Origin, str]:
-        """A loop is reported on one of its links; name the one the workbook adds, if any."""
-        codes = message[len(_LOOP):].split(" → ")
+    def loop_origin(
+        self, origin: _Origin, rest: str, message: str, section: str = "results",
+        key: str = "parents",
+    ) -> tuple[_Origin, str]:
+        """A loop (of links, or of computed indicators' sources) is reported on one of its
+        links; name the one the workbook adds, if any."""
+        codes = message.split(": ", 1)[1].split(" → ")
+
+        def linked(record: dict[str, Any] | None) -> set[str]:
+            return {p if isinstance(p, str) else p["code"] for p in (record or {}).get(key) or ()}
+
         added = {
             (plan.record["code"], code)
-            for plan in self.plans if plan.sheet.section == "results" and plan.action != "delete"
-            for code in {p["code"] for p in plan.record.get("parents") or ()}
-            - {p["code"] for p in (plan.old or {}).get("parents") or ()}
+            for plan in self.plans if plan.sheet.section == section and plan.action != "delete"
+            for code in linked(plan.record) - linked(plan.old)
         }
-        rows = {o.identity[0]: o for o in self.origins["results"] if o.row is not None}
+        rows = {o.identity[0]: o for o in self.origins[section] if o.row is not None}
         for child, parent in itertools.pairwise(codes):
             if (child, parent) in added and child in rows:
-                return rows[child], ".parents"
+                return rows[child], f".{key}"
         return origin, rest
 
     def field_of(self, sheet: Sheet, rest: str, message: str) -> tuple[str, str]:
@@ -1204,6 +1213,8 @@ class _Importer:
             if len(steps) > 1 and steps[1] == "year":
                 return "baseline_year", message
             return "baseline", message
+        if head == "actuals" and len(steps) == 1:  # actuals of an indicator made computed
+            return "computation", message
         if head in ("targets", "actuals") and len(steps) > 1:
             period = rest.split(".", 2)[2]
             if head == "actuals":
@@ -1230,6 +1241,7 @@ class _Importer:
 
 _EMPTY = S.digest("")
 _LOOP = "link loop: "
+_COMPUTATION_LOOP = "computation loop: "
 
 
 def _resolve_cycle(cycle_or_code: Cycle | str | None, book: _Book, report: ImportReport) -> Cycle | None:
