@@ -137,3 +137,50 @@ def test_a_plan_shaped_cascade_matches_the_rule_result_by_result(seed: int) -> N
 def test_a_loop_in_the_links_is_reported_not_looped_over() -> None:
     with pytest.raises(ValueError, match="loop"):
         run(2, ["weighted_mean"] * 2, [], [], [], [(0, 1, 1.0), (1, 0, 1.0)])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_part_of_the_cascade_rolls_up_to_the_same_bits_as_the_whole(seed: int) -> None:
+    """The results below a few outcomes, rolled up alone (links read in another order, far
+    fewer results sharing each number of items, so other blocks), score exactly as in the
+    whole cascade: a unit's page and the whole cycle never differ in the last digit."""
+    rng = random.Random(seed)
+    sizes = [3, 24, 200, 900]
+    firsts = [sum(sizes[:k]) for k in range(len(sizes))]
+    n = sum(sizes)
+    links = []
+    for level in range(1, len(sizes)):
+        above = range(firsts[level - 1], firsts[level])
+        for child in range(firsts[level], firsts[level] + sizes[level]):
+            parents = {rng.choice(above) for _ in range(rng.choice([1, 1, 2]))}
+            links += [(child, parent, rng.choice([0.3, 0.7, 1.0, 2.5])) for parent in sorted(parents)]
+    # a few results with many children, so wide blocks are summed too
+    linked = {(c, p) for c, p, _ in links}
+    links += [(c, firsts[1], 1.1) for c in range(firsts[2], firsts[2] + 40) if (c, firsts[1]) not in linked]
+    methods = [rng.choice(METHODS) if rng.random() < 0.1 else "weighted_mean" for _ in range(n)]
+    ind_result = [r for r in range(n) for _ in range(rng.choice([0, 1, 1, 2, 3, 5, 7]))]
+    ind_weight = [rng.choice([0.3, 1.0, 1.7]) for _ in ind_result]
+    ind_score = [math.nan if rng.random() < 0.2 else rng.uniform(0, 100) for _ in ind_result]
+    whole = run(n, methods, ind_result, ind_weight, ind_score, links)
+
+    roots = [*rng.sample(range(firsts[1], firsts[2]), 3), firsts[1]]
+    below: set[int] = set(roots)
+    children = defaultdict(list)
+    for child, parent, _ in links:
+        children[parent].append(child)
+    stack = list(roots)
+    while stack:
+        for child in children[stack.pop()]:
+            if child not in below:
+                below.add(child)
+                stack.append(child)
+    kept = sorted(below)  # the part, numbered in the whole's order
+    at = {r: i for i, r in enumerate(kept)}
+    part_links = [(at[c], at[p], w) for c, p, w in reversed(links) if p in below]
+    part_inds = [i for i, r in enumerate(ind_result) if r in below]
+    part = run(len(kept), [methods[r] for r in kept], [at[ind_result[i]] for i in part_inds],
+               [ind_weight[i] for i in part_inds], [ind_score[i] for i in part_inds], part_links)
+    for i, r in enumerate(kept):
+        both_empty = math.isnan(part.score[i]) and math.isnan(whole.score[r])
+        assert part.score[i] == whole.score[r] or both_empty, r
+        assert part.coverage[i] == whole.coverage[r], r

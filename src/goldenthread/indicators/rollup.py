@@ -40,22 +40,17 @@ Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
 
-#: A degree shared by at least this many results of a height gets a block of its own width;
-#: rarer degrees share blocks of the next power of two, padded with empty items.
-OWN_BLOCK_FROM = 64
-
-
 @dataclass(frozen=True)
 class Block:
-    """Results of one height with at most ``width`` items each, their items in a
-    ``rows x width`` matrix (short rows padded with empty items), so that their sums are a
-    matrix-vector product instead of a scatter."""
+    """Results of one height with more than half of ``width`` items each (``width`` a power
+    of two), their items in a ``rows x width`` matrix (short rows padded with empty items),
+    so that their sums are a few vector additions instead of a scatter. Narrow blocks are
+    stored column by column, wide ones row by row (see ``_row_sums``)."""
 
     width: int
     rows: int
     item_offset: int  # where the block's items start among the layer's items after the singles
     row_offset: int  # where the block's results start in ``Layer.parents``
-    ones: Floats  # a vector of ``width`` ones
 
 
 @dataclass(frozen=True)
@@ -119,12 +114,37 @@ def _ints(values: object = ()) -> Ints:
 
 
 def _widths(degree: Ints) -> Ints:
-    """The block width of each result from its number of items (see ``OWN_BLOCK_FROM``)."""
-    values, counts = np.unique(degree, return_counts=True)
-    power = 1 << np.ceil(np.log2(np.maximum(values, 1))).astype(np.int64)
-    width_of = dict(zip(values.tolist(), np.where(counts >= OWN_BLOCK_FROM, values, power).tolist(),
-                        strict=True))
-    return _ints([width_of[d] for d in degree.tolist()])
+    """The block width of each result from its number of items: the next power of two.
+
+    A width that depends on the result alone (not on how many others share it) keeps a
+    result's sum the same to the last bit whichever results are scored with it: a unit's
+    results scored alone equal the same results scored with the whole cycle."""
+    return _ints(1 << np.ceil(np.log2(np.maximum(degree, 1))).astype(np.int64))
+
+
+#: Rows at most this wide are summed column by column (left to right); wider ones by
+#: numpy's pairwise sum along each row. Either order depends on the row's width alone.
+COLUMN_SUMS_UP_TO = 8
+
+
+def _column_major(width: int) -> bool:
+    """Whether a block of ``width`` lays its items out column by column (each item position
+    of every result side by side, so that a column is contiguous) rather than row by row."""
+    return width <= COLUMN_SUMS_UP_TO
+
+
+def _row_sums(items: Floats, rows: int, width: int, out: Floats) -> None:
+    """The sum of each result's items of a block into ``out``, in an order that depends on
+    the width alone (not on the number of rows, nor on a BLAS kernel's blocking); padding
+    adds exact zeros. Narrow blocks: column after column, left to right; wide ones: numpy's
+    pairwise sum along each (contiguous) row."""
+    if _column_major(width):
+        columns = items.reshape(width, rows)
+        np.copyto(out, columns[0])
+        for k in range(1, width):
+            out += columns[k]
+    else:
+        np.add.reduce(items.reshape(rows, width), axis=1, out=out)
 
 
 def _layer(
@@ -159,15 +179,27 @@ def _layer(
             matrix_weight[local, k] = weight[first[filled] + k]
         row_item_start[rows] = item_offset + np.arange(len(rows)) * width
         blocks.append(Block(width=width, rows=len(rows), item_offset=item_offset,
-                            row_offset=row_offset, ones=np.ones(width)))
+                            row_offset=row_offset))
+        if _column_major(width):
+            matrix, matrix_weight = matrix.T, matrix_weight.T
         sources.append(matrix.reshape(-1))
         weights.append(matrix_weight.reshape(-1))
         item_offset += len(rows) * width
         row_offset += len(rows)
     worst = np.flatnonzero(methods[results] == WORST_OF)
     if len(worst):
-        worst_pos = np.concatenate([np.arange(row_item_start[k], row_item_start[k] + widths[k])
-                                    for k in worst])
+        # A result's items: side by side in a row-major block, a block's height apart in a
+        # column-major one.
+        block_of = {b.width: b for b in blocks}
+
+        def positions(k: int) -> Ints:
+            block = block_of[int(widths[k])]
+            if not _column_major(block.width):
+                return np.arange(row_item_start[k], row_item_start[k] + block.width)
+            row = k - block.row_offset
+            return block.item_offset + row + block.rows * np.arange(block.width)
+
+        worst_pos = np.concatenate([positions(int(k)) for k in worst])
         worst_starts = np.r_[0, np.cumsum(widths[worst])[:-1]]
     else:
         worst_pos = worst_starts = _ints()
@@ -207,12 +239,17 @@ def prepare(
     weight = np.concatenate([np.asarray(indicator_weight, dtype=np.float64), link_weight])
     indicator = np.concatenate([np.arange(m), np.full(len(link_child), -1)]).astype(np.int64)
     child = np.concatenate([np.full(m, -1), link_child]).astype(np.int64)
+    # By height, then by result, then each result's items in an order that does not depend
+    # on the order they were read in: its indicators (read by code), then its children (in
+    # the order of the results' rows). Sums then add the same numbers in the same order
+    # whichever other results are read with them.
+    key = np.where(indicator >= 0, indicator, m + child)
+    order = np.lexsort((key, parent, height[parent]))
+    parent, weight, indicator, child = parent[order], weight[order], indicator[order], child[order]
     total = np.bincount(parent, weights=weight, minlength=n).astype(np.float64)
     item_count = np.bincount(parent, minlength=n).astype(np.int64)
     # A result with one item of positive weight scores as that item: no sum needed.
     single = (item_count == 1) & (total > 0)
-    order = np.lexsort((parent, height[parent]))  # by height, then by result
-    parent, weight, indicator, child = parent[order], weight[order], indicator[order], child[order]
     source = np.where(indicator >= 0, indicator, m + child)
 
     layers = []
@@ -264,9 +301,8 @@ def roll_up(graph: Graph, indicator_scores: Floats) -> Rolled:
             for block in layer.blocks:
                 items = slice(block.item_offset, block.item_offset + block.rows * block.width)
                 rows = slice(block.row_offset, block.row_offset + block.rows)
-                shape = (block.rows, block.width)
-                np.matmul(weighted[items].reshape(shape), block.ones, out=total[rows])
-                np.matmul(with_data[items].reshape(shape), block.ones, out=den[rows])
+                _row_sums(weighted[items], block.rows, block.width, total[rows])
+                _row_sums(with_data[items], block.rows, block.width, den[rows])
             result = np.divide(total, den, out=total)  # 0/0 is NaN: no item had data
             if len(layer.worst):
                 lowest = np.minimum.reduceat(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator, Mapping, ValuesView
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import Case, Exists, FloatField, IntegerField, Prefetch, Q, QuerySet, Value, When
@@ -21,6 +23,7 @@ from goldenthread.indicators import rollup
 from goldenthread.indicators.choices import ActualStatus, UnitOfMeasure
 from goldenthread.indicators.computed import computed_values
 from goldenthread.indicators.models import Actual, Contribution, Indicator, Target
+from goldenthread.indicators.rollup import Floats, Ints
 from goldenthread.indicators.scoring import (
     Item,
     achievement_ratio,
@@ -295,6 +298,7 @@ class PlanNumbers:
     graph: rollup.Graph
     target_times: dict[int, dict[float, float]] = field(default_factory=dict)  # by period time
     actual_times: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # sorted
+    sources: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # computed -> sources
 
 
 def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> Scoreboard:
@@ -309,10 +313,322 @@ def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> 
         return score_numbers(plan_numbers(cycle, roots, until=period.year), period)
 
 
-#: Whole-cycle scores kept in memory (see ``cycle_scores``): the latest few (cycle, period).
-CYCLE_SCORES_KEPT = 4
-_cycle_scores: OrderedDict[tuple[Any, ...], dict[int, ResultScore]] = OrderedDict()
-_cycle_scores_lock = threading.Lock()
+# --- The whole cycle's scores kept between requests (``cycle_scores``) --------------------
+
+#: Cycles whose scores a process keeps, and periods kept for each (the least recently
+#: scored are dropped first). About 13 MB per cycle and 4 MB per period on the L plan
+#: (100,000 results, 100,000 indicators); see docs/scoring.md.
+CYCLES_KEPT = 2
+PERIODS_KEPT = 3
+#: Audited writes since the kept scores beyond which the cycle is scored afresh rather than
+#: followed write by write (a plan load, a bulk import).
+CHANGES_FOLLOWED = 2000
+#: Writes whose audit rows name the indicator whose values changed: only that indicator
+#: (and the computed indicators fed by it) is scored again.
+VALUE_TYPES = frozenset({"indicators.actual", "indicators.target"})
+
+
+def score_inputs() -> frozenset[str]:
+    """The records (``app.model``, as the audit log names them) whose writes can change
+    scores other than through an indicator's values: what ``plan_numbers`` reads (the
+    cycle's thresholds and years, levels, units' tiers, results, people owning results,
+    links, indicators, computed indicators' sources). A write of one of these has the
+    kept scores computed afresh."""
+    from goldenthread.org.models import OrgUnit, Person
+    from goldenthread.plans.models import Level
+
+    return frozenset(m._meta.label_lower for m in (
+        Cycle, Level, OrgUnit, Person, Result, Link, Indicator, Contribution,
+    ))
+
+
+class Texts:
+    """Many short strings stored as one: a hundred thousand codes or titles as separate
+    ``str`` objects take several times the memory of their characters."""
+
+    __slots__ = ("ends", "joined")
+
+    def __init__(self, values: list[str]) -> None:
+        self.joined = "".join(values)
+        self.ends = np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
+
+    def __getitem__(self, row: int) -> str:
+        return self.joined[int(self.ends[row - 1]) if row else 0:int(self.ends[row])]
+
+    def all(self) -> list[str]:
+        ends = self.ends.tolist()
+        joined = self.joined
+        return [joined[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+@dataclass(frozen=True)
+class PeriodScores:
+    """One period's scores over a kept cycle: per indicator (in the graph's order) and per
+    result (in the order read), as arrays; NaN without data."""
+
+    now: Floats  # indicators' scores
+    ahead: Floats  # indicators' projected end-of-cycle scores
+    miss: npt.NDArray[np.bool_]  # indicators likely to miss their end target
+    score: Floats  # results' scores
+    coverage: Floats
+    forecast: Floats
+    likely_to_miss: npt.NDArray[np.bool_]  # results
+
+
+@dataclass(frozen=True)
+class KeptCycle:
+    """A cycle's plan as scoring arranges it, and its scores for a few periods, as arrays:
+    what ``cycle_scores`` keeps. ``version`` is the audit log's latest entry it reflects."""
+
+    cycle_id: int
+    version: tuple[Any, ...]
+    ids: Ints  # result id per row (rows as ``plan_numbers`` reads them)
+    by_id: Ints  # rows in the order of their ids, for look-ups by id
+    codes: Texts
+    titles: Texts
+    level_id: Ints
+    unit_id: Ints
+    person_id: Ints  # -1 for none
+    tier: Ints
+    method: Ints  # index into ``methods``
+    methods: tuple[str, ...]
+    graph: rollup.Graph
+    indicator_ids: Ints  # per indicator of the graph
+    indicators_by_id: Ints  # indicator positions in the order of their ids
+    indicator_result: Ints  # per indicator: the row of its result
+    dependents: dict[int, list[int]]  # indicator id -> computed indicators fed by it
+    on_track: float
+    at_risk: float
+    periods: dict[Period, PeriodScores]
+
+    def row(self, result_id: int) -> int | None:
+        at = int(np.searchsorted(self.ids, result_id, sorter=self.by_id))
+        if at < len(self.ids) and self.ids[self.by_id[at]] == result_id:
+            return int(self.by_id[at])
+        return None
+
+    def indicator_positions(self, ids: list[int]) -> Ints:
+        """Positions in the graph of the indicators ``ids`` (-1 for one not kept)."""
+        wanted = np.asarray(ids, dtype=np.int64)
+        at = np.searchsorted(self.indicator_ids, wanted, sorter=self.indicators_by_id)
+        at = np.minimum(at, max(len(self.indicator_ids) - 1, 0))
+        if not len(self.indicator_ids):
+            return np.full(len(wanted), -1, dtype=np.int64)
+        found = self.indicators_by_id[at]
+        return np.where(self.indicator_ids[found] == wanted, found, -1)
+
+    @property
+    def nbytes(self) -> int:
+        """Roughly the memory the arrays and texts hold."""
+        arrays = [self.ids, self.by_id, self.codes.ends, self.titles.ends, self.level_id, self.unit_id,
+                  self.person_id, self.tier, self.method, self.indicator_ids, self.indicators_by_id,
+                  self.indicator_result]
+        graph = sum(v.nbytes for v in vars(self.graph).values() if isinstance(v, np.ndarray))
+        graph += sum(v.nbytes for layer in self.graph.layers for v in vars(layer).values()
+                     if isinstance(v, np.ndarray))
+        text = len(self.codes.joined.encode("utf-32")) // 4 + len(self.titles.joined.encode("utf-32")) // 4
+        return sum(a.nbytes for a in arrays) + graph + text
+
+
+def _period_scores(kept_graph: rollup.Graph, indicator_result: Ints, now: Floats, ahead: Floats,
+                   miss: npt.NDArray[np.bool_]) -> PeriodScores:
+    """Roll the indicators' scores up to every result (the same arithmetic as
+    ``score_numbers``)."""
+    rolled = rollup.roll_up(kept_graph, now)
+    forecast = rollup.roll_up(kept_graph, ahead).score
+    own_miss = np.zeros(kept_graph.n, dtype=bool)
+    own_miss[indicator_result[miss]] = True
+    with np.errstate(invalid="ignore"):
+        likely = own_miss | (~np.isnan(forecast) & (forecast / 100 < LIKELY_TO_MISS_BELOW))
+    return PeriodScores(now=now, ahead=ahead, miss=miss, score=rolled.score, coverage=rolled.coverage,
+                        forecast=forecast, likely_to_miss=likely)
+
+
+def _kept_afresh(cycle: Cycle, period: Period, version: tuple[Any, ...]) -> KeptCycle:
+    """Read and score the whole cycle for ``period``: seconds on a large plan."""
+    with gc_paused():
+        numbers = plan_numbers(cycle, None, until=period.year)
+        inds, now, ahead = score_indicators(numbers, period)
+    rows = numbers.rows
+    methods = tuple(sorted({row[7] for row in rows}))
+    method_index = {m: i for i, m in enumerate(methods)}
+    ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    indicator_ids = np.fromiter((i.id for i in inds), dtype=np.int64, count=len(inds))
+    indicator_result = np.fromiter((numbers.position[i.result_id] for i in inds), dtype=np.int64,
+                                   count=len(inds))
+    miss = np.fromiter((i.likely_to_miss for i in inds), dtype=bool, count=len(inds))
+    dependents: dict[int, list[int]] = defaultdict(list)
+    for computed_id, sources in numbers.sources.items():
+        for source_id, _weight in sources:
+            dependents[source_id].append(computed_id)
+
+    def ints(column: int, none: int = -1) -> Ints:
+        return np.fromiter((none if row[column] is None else row[column] for row in rows),
+                           dtype=np.int64, count=len(rows))
+
+    return KeptCycle(
+        cycle_id=cycle.pk, version=version, ids=ids, by_id=np.argsort(ids, kind="stable"),
+        codes=Texts([row[1] for row in rows]), titles=Texts([row[2] for row in rows]),
+        level_id=ints(3), unit_id=ints(4), person_id=ints(5), tier=ints(6),
+        method=np.fromiter((method_index[row[7]] for row in rows), dtype=np.int64, count=len(rows)),
+        methods=methods, graph=numbers.graph, indicator_ids=indicator_ids,
+        indicators_by_id=np.argsort(indicator_ids, kind="stable"), indicator_result=indicator_result,
+        dependents=dict(dependents), on_track=float(cycle.on_track_threshold),
+        at_risk=float(cycle.at_risk_threshold),
+        periods={period: _period_scores(numbers.graph, indicator_result, now, ahead, miss)},
+    )
+
+
+def _changed_indicators(kept: KeptCycle, version: tuple[Any, ...]) -> set[int] | None:
+    """The indicators whose values the audited writes since ``kept`` changed, with the
+    computed indicators they feed; None when the writes touched more than values (the plan's
+    shape, weights, thresholds), when they are too many to follow, or when the log does not
+    hold ``kept``'s entry any more (a database restored or rolled back)."""
+    from django.apps import apps
+
+    from goldenthread.core.models import AuditEntry
+
+    if len(kept.version) != 2 or len(version) != 2 or version[0] < kept.version[0]:
+        return None
+    entries = list(
+        AuditEntry.objects.filter(id__gte=kept.version[0], id__lte=version[0]).order_by("id")
+        .values_list("id", "at", "object_type", "object_id", "before__indicator_id", "after__indicator_id")
+        [:CHANGES_FOLLOWED + 2]
+    )
+    if not entries or tuple(entries[0][:2]) != tuple(kept.version) or len(entries) > CHANGES_FOLLOWED + 1:
+        return None
+    inputs = score_inputs()
+    known = {m._meta.label_lower for m in apps.get_models()}
+    changed: set[int] = set()
+    unnamed: dict[str, set[int]] = defaultdict(set)  # updates record only the fields changed
+    named_by: dict[tuple[str, str], int] = {}  # creates and deletes record the whole row
+    for _pk, _at, kind, object_id, before, after in entries[1:]:
+        if kind in VALUE_TYPES:
+            named = [i for i in (before, after) if isinstance(i, int)]
+            if named:
+                changed.update(named)
+                named_by[kind, str(object_id)] = named[0]
+            elif str(object_id).isdigit():
+                unnamed[kind].add(int(object_id))
+            else:
+                return None
+        elif kind in inputs or kind not in known:
+            return None
+    for kind, object_ids in unnamed.items():  # one query for actuals, one for targets
+        object_ids = {pk for pk in object_ids if (kind, str(pk)) not in named_by}
+        if not object_ids:
+            continue
+        model = Actual if kind == "indicators.actual" else Target
+        found = dict(model.objects.filter(pk__in=object_ids).values_list("pk", "indicator_id"))
+        if len(found) != len(object_ids):
+            return None  # deleted since, without a record of it
+        changed.update(found.values())
+    stack = list(changed)
+    while stack:  # computed indicators take their values from their sources
+        for computed_id in kept.dependents.get(stack.pop(), ()):
+            if computed_id not in changed:
+                changed.add(computed_id)
+                stack.append(computed_id)
+    return changed
+
+
+def _kept_brought_up(cycle: Cycle, kept: KeptCycle, version: tuple[Any, ...]) -> KeptCycle | None:
+    """``kept`` brought up to ``version`` by scoring again only the indicators written since,
+    and rolling the cycle up again (milliseconds); None when it must be read afresh."""
+    changed = _changed_indicators(kept, version)
+    if changed is None:
+        return None
+    changed_ids = sorted(changed)
+    at = kept.indicator_positions(changed_ids)
+    wanted = [pk for pk, pos in zip(changed_ids, at.tolist(), strict=True) if pos >= 0]
+    if not wanted:  # nothing kept was written (another cycle, a qualitative indicator)
+        return replace(kept, version=version)
+    with gc_paused():
+        numbers = plan_numbers(cycle, indicators=wanted)
+        periods = {}
+        for period, old in kept.periods.items():
+            inds, now, ahead = score_indicators(numbers, period)
+            where = kept.indicator_positions([i.id for i in inds])
+            if len(inds) != len(wanted) or (where < 0).any():
+                return None  # an indicator gone or changed kind: its audit row says so
+            new_now, new_ahead, new_miss = old.now.copy(), old.ahead.copy(), old.miss.copy()
+            new_now[where], new_ahead[where] = now, ahead
+            new_miss[where] = [i.likely_to_miss for i in inds]
+            periods[period] = _period_scores(kept.graph, kept.indicator_result, new_now, new_ahead,
+                                             new_miss)
+    return replace(kept, version=version, periods=periods)
+
+
+class CycleScores(Mapping[int, "ResultScore"]):
+    """Every result of a cycle scored for a period (result id -> ``ResultScore``), each built
+    when asked for from the kept arrays."""
+
+    def __init__(self, cycle: Cycle, kept: KeptCycle, period: Period) -> None:
+        self.cycle, self.kept, self.period, self.scores = cycle, kept, period, kept.periods[period]
+
+    def __getitem__(self, result_id: int) -> ResultScore:
+        row = self.kept.row(result_id)
+        if row is None:
+            raise KeyError(result_id)
+        return self._build(row)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.kept.ids.tolist())
+
+    def __len__(self) -> int:
+        return len(self.kept.ids)
+
+    def __contains__(self, result_id: object) -> bool:
+        return isinstance(result_id, int) and self.kept.row(result_id) is not None
+
+    def values(self) -> _ScoreValues:  # type: ignore[override]
+        return _ScoreValues(self)
+
+    def _build(self, row: int) -> ResultScore:
+        k, s = self.kept, self.scores
+        score, forecast = float(s.score[row]), float(s.forecast[row])
+        has_score = not math.isnan(score)
+        person = int(k.person_id[row])
+        return ResultScore(
+            id=int(k.ids[row]), code=k.codes[row], title=k.titles[row], level_id=int(k.level_id[row]),
+            unit_id=int(k.unit_id[row]), person_id=None if person < 0 else person, tier=int(k.tier[row]),
+            method=k.methods[int(k.method[row])], score=score if has_score else None,
+            status=status_of(score / 100 if has_score else None, k.on_track, k.at_risk),
+            coverage=float(s.coverage[row]), forecast=None if math.isnan(forecast) else forecast,
+            likely_to_miss=bool(s.likely_to_miss[row]),
+        )
+
+    def all(self) -> Iterator[ResultScore]:
+        """Every result's score, in the order read, built column by column."""
+        k, s = self.kept, self.scores
+        methods = k.methods
+        for pk, code, title, level_id, unit_id, person, tier, method, score, coverage, forecast, miss in zip(
+            k.ids.tolist(), k.codes.all(), k.titles.all(), k.level_id.tolist(), k.unit_id.tolist(),
+            k.person_id.tolist(), k.tier.tolist(), k.method.tolist(), s.score.tolist(),
+            s.coverage.tolist(), s.forecast.tolist(), s.likely_to_miss.tolist(), strict=True,
+        ):
+            has_score = not math.isnan(score)
+            yield ResultScore(
+                id=pk, code=code, title=title, level_id=level_id, unit_id=unit_id,
+                person_id=None if person < 0 else person, tier=tier, method=methods[method],
+                score=score if has_score else None,
+                status=status_of(score / 100 if has_score else None, k.on_track, k.at_risk),
+                coverage=coverage, forecast=None if math.isnan(forecast) else forecast,
+                likely_to_miss=miss,
+            )
+
+
+class _ScoreValues(ValuesView["ResultScore"]):
+    """``CycleScores.values()`` built column by column rather than looked up one by one."""
+
+    _mapping: CycleScores
+
+    def __iter__(self) -> Iterator[ResultScore]:
+        return self._mapping.all()
+
+
+_kept: OrderedDict[int, KeptCycle] = OrderedDict()  # by cycle id, the least recently used first
+_kept_lock = threading.Lock()
 
 
 def data_version() -> tuple[Any, ...]:
@@ -324,26 +640,38 @@ def data_version() -> tuple[Any, ...]:
     return tuple(AuditEntry.objects.order_by("-id").values_list("id", "at").first() or ())
 
 
-def cycle_scores(cycle: Cycle, period: Period) -> dict[int, ResultScore]:
+def cycle_scores(cycle: Cycle, period: Period) -> CycleScores:
     """Every result of ``cycle`` scored for ``period`` over the whole cycle (result id ->
-    score), kept in this process until the audit log records a new write.
+    score), kept in this process and brought up to date after each audited write.
 
     For pages that show a few results whose scores depend on the whole plan, such as the
-    goals above one department on the strategy map: scoring the L plan takes seconds, and a
-    map of its departments would otherwise score it on every request. The first request
-    after a change pays for the whole cycle once; the next ones look it up."""
-    key = (cycle.pk, cycle.code, str(period), *data_version())
-    with _cycle_scores_lock:
-        found = _cycle_scores.get(key)
-        if found is not None:
-            _cycle_scores.move_to_end(key)
-            return found
-    found = scoreboard(cycle, period).results  # outside the lock: other pages go on meanwhile
-    with _cycle_scores_lock:
-        _cycle_scores[key] = found
-        while len(_cycle_scores) > CYCLE_SCORES_KEPT:
-            _cycle_scores.popitem(last=False)
-    return found
+    goals above one department on the strategy map: scoring the L plan takes seconds. The
+    first request for a cycle and period pays for that once. After a write of actuals or
+    targets, only the indicators written (and the computed ones they feed) are scored again
+    and the cycle's arrays rolled up again, which takes milliseconds; a write to the plan's
+    shape (results, links, indicators, levels, units, the cycle) has the cycle scored
+    afresh. The same scores as ``scoreboard(cycle, period).results``, exactly."""
+    version = data_version()
+    with _kept_lock:
+        kept = _kept.get(cycle.pk)
+    if kept is not None and kept.version != version:
+        kept = _kept_brought_up(cycle, kept, version)
+    if kept is None or period not in kept.periods:
+        fresh = _kept_afresh(cycle, period, version)  # outside the lock: other pages go on
+        if kept is not None and kept.version == version and np.array_equal(kept.ids, fresh.ids) \
+                and np.array_equal(kept.indicator_ids, fresh.indicator_ids):
+            periods = {p: s for p, s in kept.periods.items()}
+            periods[period] = fresh.periods[period]
+            while len(periods) > PERIODS_KEPT:
+                periods.pop(next(iter(periods)))
+            fresh = replace(kept, periods=periods)
+        kept = fresh
+    with _kept_lock:
+        _kept[cycle.pk] = kept
+        _kept.move_to_end(cycle.pk)
+        while len(_kept) > CYCLES_KEPT:
+            _kept.popitem(last=False)
+    return CycleScores(cycle, kept, period)
 
 
 def scoreboards(cycle: Cycle, periods: list[Period], roots: list[int] | None = None) -> list[Scoreboard]:
@@ -353,16 +681,25 @@ def scoreboards(cycle: Cycle, periods: list[Period], roots: list[int] | None = N
         return [score_numbers(numbers, period) for period in periods]
 
 
-def plan_numbers(cycle: Cycle, roots: list[int] | None = None, until: int | None = None) -> PlanNumbers:
+def plan_numbers(
+    cycle: Cycle, roots: list[int] | None = None, until: int | None = None,
+    indicators: Collection[int] | None = None,
+) -> PlanNumbers:
     """Read what scoring needs (see ``scoreboard`` for ``roots``): six to eight queries.
 
     With ``until`` (a year), actuals of later years are left unread: a period's score and
     its trend use the actuals up to the period only (targets are all read: a target is
-    interpolated towards the next one, and the forecast compares with the endline)."""
+    interpolated towards the next one, and the forecast compares with the endline).
+
+    With ``indicators`` (ids), only those indicators are read, with their values (and the
+    sources of the computed ones among them), and no results nor links: what re-scoring a
+    few indicators needs (``cycle_scores`` after a write of actuals or targets)."""
     # With roots, every read is keyed by the results below them (so the database walks its
     # indexes from those few results instead of filtering the whole cycle's rows).
     below = _below(cycle, roots) if roots else None
     nothing = Q(pk__in=[])
+    if indicators is not None:
+        roots = []
     rows = _fetch(
         Result.objects.filter(Q(cycle=cycle) if roots is None else Q(id__in=below) if roots else nothing)
         .annotate(tier_value=tier_expression())
@@ -375,7 +712,10 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None, until: int | None
         Link.objects.filter(Q(cycle=cycle) if roots is None else Q(parent_id__in=below) if roots else nothing)
         .order_by().values_list("child_id", "parent_id", _float("weight"))
     )
-    if roots is None:
+    if indicators is not None:
+        indicator_scope = Q(cycle=cycle, pk__in=sorted(indicators))
+        value_scope = Q(indicator_id__in=sorted(indicators), indicator__cycle=cycle, value__isnull=False)
+    elif roots is None:
         indicator_scope, value_scope = Q(cycle=cycle), Q(indicator__cycle=cycle, value__isnull=False)
     elif roots:
         indicator_scope = Q(result_id__in=below)
@@ -442,8 +782,8 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None, until: int | None
     )
     graph = rollup.prepare(
         len(rows), methods_of,
-        np.array([position[row[3]] for row in ind_rows], dtype=np.int64),
-        np.array([row[4] for row in ind_rows], dtype=np.float64),
+        np.array([position[row[3]] for row in ind_rows] if indicators is None else [], dtype=np.int64),
+        np.array([row[4] for row in ind_rows] if indicators is None else [], dtype=np.float64),
         np.array([position[c] for c, _, _ in links], dtype=np.int64),
         np.array([position[p] for _, p, _ in links], dtype=np.int64),
         np.array([w for _, _, w in links], dtype=np.float64),
@@ -455,21 +795,24 @@ def plan_numbers(cycle: Cycle, roots: list[int] | None = None, until: int | None
                 times[key] = period_time(*key)
     return PlanNumbers(
         cycle=cycle, rows=rows, position=position, ind_rows=ind_rows, targets=targets,
-        actuals=actuals, baselines=baselines, graph=graph,
+        actuals=actuals, baselines=baselines, graph=graph, sources=dict(sources),
         target_times={i: {times[k]: v for k, v in series.items()} for i, series in targets.items()},
         actual_times={i: sorted((times[k], v) for k, v in series.items()) for i, series in actuals.items()},
     )
 
 
-def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
-    """Score what ``plan_numbers`` read for one period; no queries."""
+def score_indicators(
+    numbers: PlanNumbers, period: Period
+) -> tuple[list[IndicatorScore], Floats, Floats]:
+    """Score and forecast the indicators ``plan_numbers`` read, for one period; no queries.
+    The scores in the order read, with their scores now and projected at the cycle's end
+    as arrays (NaN without data) for the roll-up."""
     from goldenthread.insights import forecast
 
     cycle = numbers.cycle
     on_track, at_risk = float(cycle.on_track_threshold), float(cycle.at_risk_threshold)
-    rows, position, ind_rows = numbers.rows, numbers.position, numbers.ind_rows
+    ind_rows = numbers.ind_rows
     actuals, baselines = numbers.actuals, numbers.baselines
-    graph = numbers.graph
     now = period_time(period.year, period.quarter)
     end = float(cycle.end_year)
     indicators: dict[int, IndicatorScore] = {}
@@ -522,6 +865,16 @@ def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
             projected_scores[row_i] = score_of(ratio)
 
     now_scores = np.array([np.nan if i.score is None else i.score for i in inds], dtype=np.float64)
+    return inds, now_scores, projected_scores
+
+
+def score_numbers(numbers: PlanNumbers, period: Period) -> Scoreboard:
+    """Score what ``plan_numbers`` read for one period; no queries."""
+    cycle = numbers.cycle
+    on_track, at_risk = float(cycle.on_track_threshold), float(cycle.at_risk_threshold)
+    rows, position, graph = numbers.rows, numbers.position, numbers.graph
+    inds, now_scores, projected_scores = score_indicators(numbers, period)
+    indicators = {i.id: i for i in inds}
     rolled = rollup.roll_up(graph, now_scores)
     ahead = rollup.roll_up(graph, projected_scores)
     own_miss = {i.result_id for i in inds if i.likely_to_miss}

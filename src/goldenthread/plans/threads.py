@@ -9,7 +9,7 @@ in bulk: the links once, the results on the board once, and the cycle's scores.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -61,7 +61,7 @@ class ThreadRow:
 class ThreadBoard:
     rows: list[ThreadRow]
     links: list[tuple[int, int]]  # (child, parent) between cards on the board
-    scores: dict[int, Any]  # result id -> indicators.selectors.ResultScore, the whole cycle
+    scores: Mapping[int, Any]  # result id -> indicators.selectors.ResultScore, the whole cycle
 
     @property
     def size(self) -> int:
@@ -207,7 +207,7 @@ def unit_view(cycle: Cycle, unit: OrgUnit, units: UnitRows) -> UnitView:
 
 
 def sub_units(
-    units: UnitRows, unit_id: int, scores: dict[int, Any], visible: frozenset[int] | None
+    units: UnitRows, unit_id: int, scores: Mapping[int, Any], visible: frozenset[int] | None
 ) -> list[SubUnit]:
     """The units just below ``unit_id`` with the statuses of everything in their subtree."""
     children = [pk for pk, (parent, *_r) in units.items() if parent == unit_id
