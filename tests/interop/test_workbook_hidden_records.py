@@ -17,12 +17,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from goldenthread.core.audit import Actor
+from goldenthread.interop.services import plan_load
 from goldenthread.interop.workbook import ImportReport, workbook_export, workbook_import
 from goldenthread.plans.models import Cycle, Link, Result
 from goldenthread.plans.services import link_create
 from tests.finance.pages import account, grant
-from tests.finance.plan import load_small_plan
-from tests.interop.test_workbook_support import add_row, audit_count, set_cell
+from tests.finance.plan import load_small_plan, small_plan_document
+from tests.interop.test_workbook_support import add_row, audit_count, cell, set_cell
 
 pytestmark = pytest.mark.django_db
 HIDDEN = ("OP1", "OP3", "DEPA", "Department A", "Output one", "Output three", "S1", "Sam One")
@@ -126,3 +127,25 @@ def test_the_operator_is_still_told_every_code(fin: Cycle) -> None:
     set_cell(book, "Results", "OP4", "Parents", "O2; OP77")
     report = check(book, fin, None)
     assert [p.message for p in report.problems] == ["no result 'OP77' in the plan"]
+
+
+
+def test_sources_of_a_computed_indicator_she_may_not_see_are_not_named() -> None:
+    def indicator(code: str, result: str, **more: Any) -> dict[str, Any]:
+        return {"code": code, "result": result, "name": f"People trained ({code})", **more}
+
+    document = small_plan_document()  # with a total over both departments' outputs
+    document["indicators"] = [
+        indicator("KA", "OP1"), indicator("KB", "OP2"),
+        indicator("KC", "OP4", computation="sum", computed_from=["KA", "KB"]),
+    ]
+    fin = plan_load(actor=Actor(label="test"), document=document)
+    bea = grant(account("bea"), fin, "DEPB", "planner")
+    book = her_workbook(fin, bea)
+    assert [c.value for c in book["Indicators"]["A"]][1:] == ["KB", "KC"]
+    assert cell(book, "Indicators", "KC", "Computed from").value == "KB"
+    ref = set_cell(book, "Indicators", "KC", "Computed from", "KB*2")
+    report = check(book, fin, bea)
+    assert [(p.sheet, f"{p.column}{p.row}") for p in report.problems] == [("Indicators", ref)]
+    assert '(now "KB" as far as you see it)' in report.problems[0].message
+    assert "KA" not in said(report)
