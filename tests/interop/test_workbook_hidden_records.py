@@ -129,7 +129,6 @@ def test_the_operator_is_still_told_every_code(fin: Cycle) -> None:
     assert [p.message for p in report.problems] == ["no result 'OP77' in the plan"]
 
 
-
 def test_sources_of_a_computed_indicator_she_may_not_see_are_not_named() -> None:
     def indicator(code: str, result: str, **more: Any) -> dict[str, Any]:
         return {"code": code, "result": result, "name": f"People trained ({code})", **more}
