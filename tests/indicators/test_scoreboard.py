@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from goldenthread.core.periods import Period
@@ -141,7 +142,9 @@ def test_the_periods_reported_run_to_the_latest_year_with_an_approved_actual() -
     assert reported_periods(cycle)[-1] == Period(2029)  # not approved yet
     Actual.objects.filter(indicator=k1, year=2030).update(status=ActualStatus.APPROVED)
     assert reported_periods(cycle)[-1] == Period(2030)  # a quarter counts for its year
-    Actual.objects.create(indicator=k1, year=2033, value=80, status=ActualStatus.APPROVED)
-    assert reported_periods(cycle)[-1] == Period(2031)  # no later than the cycle's end
+    Actual.objects.create(indicator=k1, year=2031, value=80, status=ActualStatus.APPROVED)
+    assert reported_periods(cycle)[-1] == Period(2031)
+    with pytest.raises(ValidationError, match="outside the cycle"):  # no later than the cycle's end
+        Actual(indicator=k1, year=2033, value=80, status=ActualStatus.APPROVED).full_clean()
     Actual.objects.filter(indicator__cycle=cycle).delete()
     assert reported_periods(cycle) == [Period(2028)]  # at least the first year

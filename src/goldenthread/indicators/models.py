@@ -254,6 +254,9 @@ class Actual(IndicatorValue):
             models.UniqueConstraint(fields=["indicator", "year", "quarter"], name="actual_unique_period"),
             models.CheckConstraint(condition=Q(quarter__lte=4), name="actual_quarter_0_4"),
         ]
+        # The years reported (``selectors.reported_periods``): whether a year has an approved
+        # actual is answered from the year's own actuals, not by probing every indicator.
+        indexes = [models.Index(fields=["year", "status"], name="actual_year_status_idx")]
 
     def __str__(self) -> str:
         return f"{self.indicator.code} actual {self.period}"
