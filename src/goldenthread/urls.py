@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("goldenthread.plans.urls")),
     path("", include("goldenthread.reporting.urls")),
     path("", include("goldenthread.reviews.urls")),
+    path("", include("goldenthread.risks.urls")),
     path("", include("goldenthread.finance.urls")),
     path("", include("goldenthread.interop.urls")),
 ]

@@ -72,7 +72,8 @@ def test_the_xlsx_pack_has_one_sheet_per_part(worked, bdt_planner):
     response = client_of(bdt_planner).get(f"/cycles/SP2028/reviews/{worked.pk}/pack.xlsx")
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["summary", "scores", "risks", "budget", "overdue", "decisions", "actions"]
+    assert book.sheetnames == ["summary", "scores", "risks", "escalated", "budget", "overdue", "decisions",
+                               "actions"]
     summary = {row[0]: row[1] for row in book["summary"].iter_rows(min_row=2, values_only=True)}
     assert summary["unit"] == "BDT Telecommunication Development Bureau"
     assert summary["period"] == "2028-Q4"

@@ -606,6 +606,7 @@ def plan_load(
         baseline_year=data["baseline_year"], currency=data.get("currency", "CHF"),
         on_track_threshold=to_decimal(data.get("on_track", DEFAULT_ON_TRACK)),
         at_risk_threshold=to_decimal(data.get("at_risk", DEFAULT_AT_RISK)),
+        risk_appetite=data.get("risk_appetite", Cycle._meta.get_field("risk_appetite").default),
     )
     regular = Fund.objects.create(
         cycle=cycle, code=REGULAR_BUDGET, name="Regular budget", is_regular=True
@@ -697,6 +698,8 @@ def plan_dump(cycle: Cycle) -> dict[str, Any]:
         head["on_track"] = _number(cycle.on_track_threshold)
     if cycle.at_risk_threshold != DEFAULT_AT_RISK:
         head["at_risk"] = _number(cycle.at_risk_threshold)
+    if cycle.risk_appetite != Cycle._meta.get_field("risk_appetite").default:
+        head["risk_appetite"] = cycle.risk_appetite
     doc["cycle"] = head
 
     level_rows = Level.objects.filter(cycle_id=cid).order_by("rank").values_list(

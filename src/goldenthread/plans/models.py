@@ -40,6 +40,11 @@ class Cycle(models.Model):
     currency = models.CharField(max_length=3, default="CHF", help_text="ISO 4217 code")
     on_track_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.900"))
     at_risk_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.700"))
+    risk_appetite = models.PositiveSmallIntegerField(
+        default=15, validators=[MinValueValidator(1), MaxValueValidator(25)],
+        help_text="the residual risk score (likelihood x impact, 1-25) at or above which an open "
+        "risk is red: beyond what the organisation accepts, it goes to the reviews",
+    )
 
     objects = ScopedManager(unit=None, cycle="")
 

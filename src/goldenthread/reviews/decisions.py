@@ -391,14 +391,15 @@ def check_escalate_risk(scope: Scope, params: dict[str, Any]) -> Checked:
     assert risk is not None and to_unit is not None
     reason = str(params.get("reason") or "").strip()
     return Checked({"risk": risk.code, "to_unit": to_unit.code, "reason": reason},
-                   {"risk": risk, "to_unit": to_unit})
+                   {"risk": risk, "to_unit": to_unit, "review": scope.review})
 
 
 def apply_escalate_risk(actor: ActorLike, checked: Checked) -> str:
     risk: Risk = checked.records["risk"]
     before = risk.unit.code
     risk_escalate(actor=actor, risk=risk, to_unit=checked.records["to_unit"],
-                  reason=checked.params.get("reason") or "decision of a review")
+                  reason=checked.params.get("reason") or "decision of a review",
+                  review=checked.records["review"])
     return f"{risk.code} escalated from {before} to {checked.records['to_unit'].code}"
 
 

@@ -62,7 +62,7 @@ def pack_context(review: Review, page: ReviewPage | None = None) -> dict[str, An
         "thread_results": [r for r in snap.get("results", []) if not r.get("own")],
         "chart_scores": charts.score_bars(snap.get("results", [])),
         "chart_status": charts.status_strip(snap.get("status_counts", {})),
-        "chart_risks": charts.risk_matrix(snap.get("risks", []), snap.get("risk_appetite", 15)),
+        "chart_risks": charts.risk_matrix(snap.get("risks", []), snap["risk_appetite"]),
         "chart_execution": charts.execution_bars(
             execution.get("by_output", []), execution.get("currency", "")
         ),
@@ -100,7 +100,7 @@ def _number(value: Any) -> Any:
 
 
 def pack_xlsx(review: Review) -> bytes:
-    """The workbook: summary, scores, risks, budget, overdue, decisions, actions."""
+    """The workbook: summary, scores, risks, escalated, budget, overdue, decisions, actions."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -154,10 +154,17 @@ def pack_xlsx(review: Review) -> bytes:
         for r in snap.get("results", [])
     ])
     sheet("risks", ["code", "title", "unit", "category", "result", "owner", "likelihood", "impact",
-                    "score", "treatment"], [
+                    "score", "treatment", "escalated from"], [
         [r["code"], r["title"], r["unit"], r["category"], r["result"], r["owner"], r["likelihood"],
-         r["impact"], r["score"], r["treatment"]]
+         r["impact"], r["score"], r["treatment"], (r.get("escalation") or {}).get("from", "")]
         for r in snap.get("risks", [])
+    ])
+    sheet("escalated", ["code", "title", "score", "from", "to", "escalated at", "escalated by",
+                        "by a review's decision", "why"], [
+        [r["code"], r["title"], r["score"], r["escalation"]["from"], r["escalation"]["to"],
+         r["escalation"]["at"][:16].replace("T", " "), r["escalation"]["by"],
+         "yes" if r["escalation"]["review"] else "", r["escalation"]["reason"]]
+        for r in snap.get("escalated", [])
     ])
     budget_rows = []
     for kind, lines in (("output", execution.get("by_output", [])), ("unit", execution.get("by_unit", [])),

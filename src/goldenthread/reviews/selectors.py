@@ -28,9 +28,9 @@ from goldenthread.org.models import OrgUnit, Person
 from goldenthread.plans.choices import LevelKind
 from goldenthread.plans.models import Cycle, Link, Result
 from goldenthread.reviews.models import Decision, FollowUp, Lesson, Review, ReviewNote
-from goldenthread.risks.selectors import RISK_APPETITE, exposure, red_risks
+from goldenthread.risks.selectors import escalated_risks, escalation_of, exposure, red_risks
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
 
 
@@ -215,8 +215,16 @@ def review_snapshot(
             "likelihood": r.residual_likelihood or r.likelihood,
             "impact": r.residual_impact or r.impact, "score": exposure(r),
             "residual": r.residual_score is not None, "treatment": r.treatment,
+            "escalation": escalation_of(r),
         }
         for r in red_risks(cycle, sorted(units))
+    ]
+    escalated = [
+        {
+            "code": r.code, "title": r.title, "unit": r.unit.code, "score": exposure(r),
+            "into": r.unit_id in units, "escalation": escalation_of(r),
+        }
+        for r in escalated_risks(cycle, sorted(units))
     ]
     execution = budget_execution(cycle, period.year, period.quarter or 4, units)
     on = max(timezone.localdate(now), quarter_end(period.year, period.quarter or 4))
@@ -229,8 +237,9 @@ def review_snapshot(
         "results": results,
         "status_counts": counts,
         "indicators": indicators,
-        "risk_appetite": RISK_APPETITE,
+        "risk_appetite": cycle.risk_appetite,
         "risks": risks,
+        "escalated": escalated,
         "execution": _execution(execution, cycle.currency),
         "overdue_on": on.isoformat(),
         "overdue": _overdue(cycle, units, on),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -41,6 +42,27 @@ class Risk(models.Model):
     treatment = models.TextField(blank=True)
     status = models.CharField(max_length=8, choices=RiskStatus.choices, default=RiskStatus.OPEN)
     last_reviewed = models.DateField(null=True, blank=True)
+    # Escalation: a unit handed the risk to a unit above it (``risks.services.risk_escalate``,
+    # usually by a review's decision); set while it stays escalated, cleared when a risk
+    # officer de-escalates it (``risk_deescalate``).
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    escalated_by_label = models.CharField(max_length=150, blank=True)
+    escalated_from = models.ForeignKey(
+        "org.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="the unit that escalated it (it goes back there when de-escalated)",
+    )
+    escalated_to = models.ForeignKey(
+        "org.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="the unit it was escalated to",
+    )
+    escalated_review = models.ForeignKey(
+        "reviews.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="the review whose decision escalated it",
+    )
+    escalation_reason = models.TextField(blank=True)
 
     objects = ScopedManager(unit="unit", cycle="cycle")
 
@@ -65,6 +87,10 @@ class Risk(models.Model):
 
     def audit_cycle_code(self) -> str:
         return self.cycle.code
+
+    @property
+    def is_escalated(self) -> bool:
+        return self.escalated_at is not None
 
     @property
     def inherent_score(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from goldenthread.plans.models import Cycle, Result
 from goldenthread.risks.choices import RiskStatus
@@ -77,18 +77,14 @@ def result_risks(result: Result, user: object = None) -> list[Risk]:
     """The risks registered against ``result`` that ``user`` sees (a risk belongs to its
     own unit, which may differ from the result's)."""
     return list(
-        Risk.objects.visible_to(user).filter(result=result).select_related("unit", "owner")
+        Risk.objects.visible_to(user).filter(result=result)
+        .select_related("unit", "owner", "escalated_from", "escalated_to", "escalated_by")
         .order_by("code")
     )
 
 
 def result_assumptions(result: Result) -> list[Assumption]:
     return list(Assumption.objects.filter(result=result).order_by("id"))
-
-
-# A residual score at or above the appetite is beyond what a unit accepts: the risk is
-# *red* and goes to the review (15 = likelihood 3 x impact 5, or 4 x 4 and above).
-RISK_APPETITE = 15
 
 
 def exposure(risk: Risk) -> int:
@@ -99,11 +95,62 @@ def exposure(risk: Risk) -> int:
 
 def red_risks(cycle: Cycle, unit_ids: list[int] | None = None, user: object = None) -> list[Risk]:
     """Open risks (of ``unit_ids``, among those ``user`` sees) whose residual score (the
-    inherent one when no residual is assessed) reaches ``RISK_APPETITE``, worst first.
-    One query."""
+    inherent one when no residual is assessed) reaches the cycle's risk appetite
+    (``Cycle.risk_appetite``, 15 unless the organisation sets another): beyond what it
+    accepts, they are *red* and go to the reviews. Worst first; one query."""
     rows = Risk.objects.visible_to(user).filter(cycle=cycle, status=RiskStatus.OPEN)
     if unit_ids is not None:
         rows = rows.filter(unit_id__in=unit_ids)
-    red = [r for r in rows.select_related("unit", "owner", "result") if exposure(r) >= RISK_APPETITE]
+    appetite = cycle.risk_appetite
+    red = [
+        r for r in rows.select_related(
+            "unit", "owner", "result", "escalated_from", "escalated_to", "escalated_by"
+        )
+        if exposure(r) >= appetite
+    ]
     red.sort(key=lambda r: (-exposure(r), r.code))
     return red
+
+
+def escalated_risks(cycle: Cycle, unit_ids: list[int] | None = None, user: object = None) -> list[Risk]:
+    """Open risks (among those ``user`` sees) marked escalated, into one of ``unit_ids`` or
+    out of one, whatever their score; most recently escalated first. One query."""
+    rows = Risk.objects.visible_to(user).filter(
+        cycle=cycle, status=RiskStatus.OPEN, escalated_at__isnull=False
+    )
+    if unit_ids is not None:
+        rows = rows.filter(Q(unit_id__in=unit_ids) | Q(escalated_from_id__in=unit_ids))
+    return list(
+        rows.select_related("unit", "owner", "result", "escalated_from", "escalated_to", "escalated_by")
+        .order_by("-escalated_at", "code")
+    )
+
+
+def escalation_of(risk: Risk) -> dict[str, object] | None:
+    """A risk's escalation as plain data (for snapshots and packs), None when it is not
+    escalated. Reads the units and user ``escalated_risks`` and ``red_risks`` join."""
+    if not risk.is_escalated:
+        return None
+    by = risk.escalated_by
+    return {
+        "from": risk.escalated_from.code if risk.escalated_from else "",
+        "to": risk.escalated_to.code if risk.escalated_to else risk.unit.code,
+        "at": risk.escalated_at.isoformat() if risk.escalated_at else "",
+        "by": (by.get_full_name() if by is not None else "") or risk.escalated_by_label,
+        "review": risk.escalated_review_id,
+        "reason": risk.escalation_reason,
+    }
+
+
+def risk_register(cycle: Cycle, user: object = None, escalated_only: bool = False) -> list[Risk]:
+    """The risks of ``cycle`` that ``user`` sees, open ones first, worst first, with their
+    units, result, owner and escalation. One query."""
+    rows = Risk.objects.visible_to(user).filter(cycle=cycle)
+    if escalated_only:
+        rows = rows.filter(escalated_at__isnull=False)
+    found = list(rows.select_related(
+        "unit", "result", "owner", "escalated_from", "escalated_to", "escalated_by"
+    ))
+    found.sort(key=lambda r: (r.status != RiskStatus.OPEN, -exposure(r), r.code))
+    return found
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import template
 
 register = template.Library()
@@ -19,3 +21,15 @@ def rate(value: object) -> str:
 def param_items(params: dict[str, object]) -> list[tuple[str, object]]:
     """A decision's parameters as (words, value), leaving out the empty ones."""
     return [(key.replace("_", " "), value) for key, value in params.items() if value not in ("", None)]
+
+
+@register.filter
+def iso_date(value: object) -> str:
+    """A date or time kept in a snapshot as ISO text, as people read it (5 Mar 2029)."""
+    if not value:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{when.day} {when:%b %Y}"
