@@ -71,8 +71,7 @@ class _Builder:
         self._allocate(activities)
         self._over_allocate()
         self._computed_indicators()  # last, so the random draws above stay as they were
-        output, fact = facts.ORPHAN_INDICATOR  # an orphan's indicator: the report's R
-        self._indicator(fact, output, _OUTPUT_UNITS[output])
+        self._added_indicators()  # and after them, for the same reason
         return {
             "format": FORMAT,
             "cycle": dict(facts.CYCLE),
@@ -299,6 +298,19 @@ class _Builder:
             "baseline": {"year": BASELINE, "value": 0},
         })
 
+    def _added_indicators(self) -> None:
+        """The indicators written after the first draft of the plan: the orphan output's
+        (a deliberate gap of the alignment report), the outputs' that had none, and the
+        thematic priorities' own."""
+        output, fact = facts.ORPHAN_INDICATOR
+        self._indicator(fact, output, _OUTPUT_UNITS[output])
+        for output_fact in facts.OUTPUTS:
+            added = facts.ADDED_OUTPUT_INDICATORS.get(output_fact.code)
+            if added is not None:
+                self._output_indicator(output_fact._replace(indicator=added))
+        for priority in facts.PRIORITIES:
+            self._indicator(facts.PRIORITY_INDICATORS[priority.code], priority.code, priority.unit)
+
     # -- outputs, activities, costs -------------------------------------------
 
     def _outputs_and_activities(self) -> list[dict[str, Any]]:
@@ -368,8 +380,8 @@ class _Builder:
         pace = self.rng.choices([1.15, 1.0, 0.9, 0.75, 0.4, 0.1], [2, 4, 3, 2, 2, 1])[0]
         direction = "increase" if end > base else "decrease" if end < base else "maintain"
         # Counts of deliverables are flows that add up; a duration or a steady
-        # state is averaged.
-        aggregation = "sum" if direction == "increase" else "mean"
+        # state is averaged, unless the sheet says otherwise.
+        aggregation = sheet.aggregation or ("sum" if direction == "increase" else "mean")
         frequency = self.rng.choice(["annual", "quarterly"])
         fact = IndicatorFact(f"K-{output.code}", sheet.name, unit, direction, aggregation, base, end,
                              pace, frequency, decimals=0, definition=sheet.definition,

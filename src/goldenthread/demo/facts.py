@@ -203,9 +203,9 @@ class ResultFact(NamedTuple):
 #   by 2031 from the pilot's 120, more than ten times the baseline.
 # - K-OP-X2 (R): it measures OP-X2, an output planned with no outcome to serve (an
 #   orphan), so however well it is measured it is not tied to the goals.
-# The alignment report also keeps its other gaps: the orphans OP-X1, OP-X2 and
-# A-X3.1, the outcome O7.3 that no output serves, and the thematic priorities and
-# outputs without an indicator of their own.
+# The alignment report also keeps its other planned gaps: the orphans OP-X1, OP-X2
+# and A-X3.1, the outcome O7.3 that no output serves, and two draft outputs with no
+# indicator yet (OP-X1 and OP2.3.3, see ADDED_OUTPUT_INDICATORS).
 DELIBERATE_SMART_GAPS = {
     "K-O7.3a": ("S", "M"),
     "K-OP6.1.1": ("S",),
@@ -685,6 +685,7 @@ class OutputIndicator(NamedTuple):
     definition: str = ""
     verification: str = ""
     method: str = ""
+    aggregation: str = ""  # empty: counts add up (sum); durations and steady states average
 
 
 class OutputFact(NamedTuple):
@@ -1066,6 +1067,230 @@ OUTPUTS = [
     OutputFact("OP-X2", "Digitization of legacy publications", "GS-CPD", "could", (),
                "legacy publications", 80_000),
 ]
+
+# The thematic priorities' own indicators: how the world moves in each priority,
+# beside the outcomes that serve it. Added with the outputs' indicators in 2028 and
+# drawn last by the builder for the same reason.
+PRIORITY_INDICATORS = {
+    "TP1": IndicatorFact(
+        "K-TP1", "Administrations notifying frequency assignments to the BR in the year",
+        "number", "increase", "latest", 150, 165, 0.9, decimals=0,
+        definition="Administrations of Member States that submitted at least one terrestrial "
+        "or space notice to the Radiocommunication Bureau in the year: how widely the "
+        "international recognition of spectrum use is sought.",
+        verification="BR register of incoming notices",
+        method="Distinct notifying administrations in the register, counted once a year.",
+    ),
+    "TP2": IndicatorFact(
+        "K-TP2", "ITU-T members taking part in study group meetings in the year", "number",
+        "increase", "latest", 520, 600, 0.8, decimals=0,
+        definition="Member States, Sector Members, Associates and Academia with at least one "
+        "delegate registered, on site or remote, in an ITU-T study group or working party "
+        "meeting in the year.",
+        verification="TSB meeting registration data",
+        method="Distinct members among the year's registrations, each counted once.",
+    ),
+    "TP3": IndicatorFact(
+        "K-TP3", "Percentage of the population of least developed countries covered by a "
+        "mobile broadband network (at least 4G)", "percent", "increase", "mean", 62.0, 80.0,
+        0.7, sdg="9.c.1",
+        definition="Share of the inhabitants of the least developed countries within range "
+        "of an LTE or more advanced mobile network, whether or not they subscribe.",
+        verification=ITU_DATABASE,
+        method="Operators' coverage figures reported by regulators in the annual ITU "
+        "questionnaire, weighted by population over the UN list of LDCs.",
+    ),
+    "TP4": IndicatorFact(
+        "K-TP4", "Number of countries with a national broadband plan or digital strategy in "
+        "force", "number", "increase", "max", 165, 180, 1.0, decimals=0,
+        definition="Countries with a national broadband plan, digital agenda or digital "
+        "transformation strategy adopted by the government and in force at the end of the "
+        "year.",
+        verification="ITU ICT Regulatory Tracker; Broadband Commission State of Broadband "
+        "report",
+        method="Count at 31 December of the plans recorded by the Tracker's policy survey.",
+    ),
+    "TP5": IndicatorFact(
+        "K-TP5", "Number of countries with a national cybersecurity strategy", "number",
+        "increase", "max", 127, 150, 0.85, decimals=0,
+        definition="Countries with a national cybersecurity strategy adopted by the "
+        "government and in force at the end of the year.",
+        verification="Global Cybersecurity Index country data",
+        method="Count at 31 December from the GCI survey answers and their evidence, "
+        "updated between GCI editions by BDT.",
+    ),
+    "TP6": IndicatorFact(
+        "K-TP6", "Gender parity score for Internet use, world", "ratio", "increase", "mean",
+        0.92, 0.98, 0.6, decimals=2,
+        definition="Share of women using the Internet divided by the share of men using it, "
+        "world: 1 is parity, below 1 fewer women than men online.",
+        verification="ITU Facts and Figures",
+        method="From the sex-disaggregated Internet use estimates ITU publishes each "
+        "November.",
+    ),
+    "TP7": IndicatorFact(
+        "K-TP7", "Share of the approved regular budget implemented in the year", "percent",
+        "increase", "mean", 90.0, 97.0, 1.0,
+        definition="Expenditure of the regular budget in the year as a share of the budget "
+        "the Council approved for that year.",
+        verification="ITU financial statements; budget performance report to the Council",
+        method="Expenditure at year-end closing in the financial system, divided by the "
+        "approved appropriation.",
+    ),
+}
+
+# The indicators of the outputs that had none in the first draft of the operational
+# plan, written in the 2028 planning round. The builder draws their values after
+# everything else (so the plan's other seeded values stay as they were). Two outputs
+# keep no indicator, on purpose: OP-X1 (a draft with no outcome to serve) and OP2.3.3
+# (a draft planned for later in the cycle).
+ADDED_OUTPUT_INDICATORS = {
+    "OP1.1.4": OutputIndicator(
+        "Share of notices and filings submitted electronically through eBR", "percent", 72, 98,
+        definition="Terrestrial notices and satellite network filings received through the eBR "
+                   "e-submission platform, as a share of all notices and filings received in the period.",
+        verification="eBR submission logs; BR register of incoming notices",
+        method="Notices counted by channel when the register logs them; share taken over the period.",
+        aggregation="mean",
+    ),
+    "OP1.2.2": OutputIndicator(
+        "Monitoring cooperation agreements with administrations in force", "number", 9, 16,
+        definition="Agreements under which an administration's monitoring stations take measurements at "
+                   "the Bureau's request to locate interference, signed and in force at the end of the "
+                   "period.",
+        verification="BR register of monitoring cooperation agreements",
+        method="Count of the agreements in force in the register on the last day of the period.",
+        aggregation="latest",
+    ),
+    "OP2.1.3": OutputIndicator(
+        "Downloads of ITU-T Recommendations from the free database (thousands)", "number", 3800, 4600,
+        definition="Downloads of ITU-T Recommendations (any format, any language) from the free online "
+                   "database in the period, in thousands, excluding automated crawlers.",
+        verification="Web analytics of the ITU-T Recommendations database",
+        method="Server download logs, filtered for known crawlers and totalled over the period.",
+    ),
+    "OP2.2.2": OutputIndicator(
+        "Standardization workshops held in developing regions", "number", 6, 10,
+        definition="Workshops on ITU-T standards of at least one day, with a published programme, "
+                   "organized by TSB in a developing country in the period.",
+        verification="TSB workshop pages and workshop reports",
+        method="Count of the workshops whose report is published in the period.",
+    ),
+    "OP2.3.2": OutputIndicator(
+        "Study Group 5 Recommendations on environment and the circular economy approved", "number", 8, 14,
+        definition="ITU-T Recommendations, new or revised, approved by Study Group 5 in the period on "
+                   "environment, climate change, e-waste or the circular economy.",
+        verification="ITU-T Recommendations database",
+        method="Count of the approval dates of Study Group 5 Recommendations falling in the period.",
+    ),
+    "OP3.1.2": OutputIndicator(
+        "Partner2Connect pledges matched with an implementing partner", "number", 40, 90,
+        definition="Partner2Connect pledges for which the matchmaking service brought the pledging party "
+                   "together with a beneficiary country or partner and both agreed a next step, in the "
+                   "period.",
+        verification="Partner2Connect pledge tracker (matchmaking log)",
+        method="Count of the pledges whose matchmaking status turned to agreed in the period.",
+    ),
+    "OP3.1.5": OutputIndicator(
+        "Pacific island sites connected under the regional initiative", "number", 10, 40,
+        definition="Schools, health centres and community access points in Pacific small island developing "
+                   "states connected under the regional initiative and accepted by the beneficiary in the "
+                   "period.",
+        verification="Site acceptance certificates; project progress reports",
+        method="A site counts on the date its acceptance certificate is signed.",
+    ),
+    "OP3.2.2": OutputIndicator(
+        "Share of emergency equipment deployments made within 72 hours", "percent", 60, 90,
+        definition="Deployments of satellite terminals and other emergency telecommunication equipment "
+                   "that reached the affected country within 72 hours of the government's request, as a "
+                   "share of all deployments in the period.",
+        verification="BDT emergency deployment log",
+        method="Request and arrival times of each deployment, from the log; share over the period.",
+        aggregation="mean",
+    ),
+    "OP3.2.3": OutputIndicator(
+        "Countries of the Americas running an emergency telecommunication exercise", "number", 3, 8,
+        definition="Countries of the Americas that ran a national emergency telecommunication simulation "
+                   "exercise with the Regional Office's support in the period.",
+        verification="Exercise reports of the Regional Office for the Americas",
+        method="Count of the exercises whose report is filed in the period, one per country.",
+    ),
+    "OP4.1.3": OutputIndicator(
+        "Arab States regulators adopting a harmonized regulatory guideline", "number", 2, 8,
+        definition="Regulators of the Arab States that adopted, in the period, a guideline developed under "
+                   "the regional harmonization initiative (spectrum, numbering or quality of service).",
+        verification="Regulators' decisions notified to the Regional Office for the Arab States",
+        method="Count of the adoption decisions received in the period, one per regulator and guideline.",
+    ),
+    "OP4.1.4": OutputIndicator(
+        "Digital economy policy reviews delivered in the CIS region", "number", 1, 4,
+        definition="Reviews of a country's digital economy policy framework completed with the Regional "
+                   "Office's support and handed to the government in the period.",
+        verification="Review reports and their transmission letters",
+        method="Count of the reviews transmitted in the period.",
+    ),
+    "OP5.1.5": OutputIndicator(
+        "European countries trained on child online protection guidelines", "number", 5, 15,
+        definition="Countries of the Europe region whose officials completed an ITU training on the child "
+                   "online protection guidelines in the period.",
+        verification="Training attendance lists of the Regional Office for Europe",
+        method="Countries counted once in the period, from the attendance lists.",
+    ),
+    "OP6.2.2": OutputIndicator(
+        "Smart village and island pilots launched in Asia and the Pacific", "number", 4, 12,
+        definition="Villages or islands in Asia and the Pacific where a smart village pilot (connectivity "
+                   "with at least two digital services such as health, education or agriculture) went live "
+                   "in the period.",
+        verification="Pilot launch reports of the Regional Office for Asia and the Pacific",
+        method="Count of the pilots whose launch report is filed in the period.",
+    ),
+    "OP6.3.2": OutputIndicator(
+        "ICT companies reporting their emissions to Green Digital Action", "number", 20, 50,
+        definition="ICT companies whose greenhouse gas emissions for the previous year were reported to "
+                   "ITU following Recommendation ITU-T L.1420, in the period.",
+        verification="Greening Digital Companies report",
+        method="Count of the company reports received and checked by the period's closing date.",
+    ),
+    "OP7.1.2": OutputIndicator(
+        "New Sector Members, Associates and Academia members joining", "number", 60, 90,
+        definition="Entities that joined ITU as Sector Member, Associate or Academia member in the period, "
+                   "for the first time or after more than two years away.",
+        verification="ITU membership database",
+        method="Count of the memberships whose start date falls in the period.",
+    ),
+    "OP7.1.3": OutputIndicator(
+        "ITU events with a costed business case", "number", 0, 12,
+        definition="ITU events (flagship and Sector events) for which a business case with costs, revenue "
+                   "and sponsorship potential was completed and presented to management in the period.",
+        verification="Business cases filed by the Conferences and Publications Department",
+        method="Count of the business cases presented to management in the period.",
+    ),
+    "OP7.2.3": OutputIndicator(
+        "Units whose risk register was reviewed in the quarter", "number", 8, 26,
+        definition="Departments and regional offices whose risk register was reviewed and updated by their "
+                   "head in the period, as the review date recorded in the register shows.",
+        verification="Unit risk registers in the planning system",
+        method="Count of the registers with a review dated in the period, read at its end.",
+        aggregation="latest",
+    ),
+    "OP7.2.4": OutputIndicator(
+        "ERP modules live in production", "number", 1, 7,
+        definition="Modules of the new ERP (finance, procurement, human resources, payroll, travel, "
+                   "projects, budget) running in production with the legacy module switched off, at the "
+                   "end of the period.",
+        verification="ERP programme status report to the steering committee",
+        method="Count of the modules declared live by the steering committee at the end of the period.",
+        aggregation="latest",
+    ),
+    "OP7.2.6": OutputIndicator(
+        "Share of data centre services running in the cloud", "percent", 30, 85,
+        definition="Services of the IT service catalogue (applications and databases) running on cloud "
+                   "infrastructure, as a share of all catalogue services at the end of the period.",
+        verification="IT service catalogue",
+        method="Hosting of each catalogue service read from the catalogue at the end of the period.",
+        aggregation="mean",
+    ),
+}
 
 # Output indicators the builder adds after everything else is drawn (so the seeded
 # draws of the plan stay as they were), with the output they measure. Two of the three
