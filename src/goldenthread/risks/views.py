@@ -41,7 +41,7 @@ def risk_register(request: HttpRequest, cycle: Cycle) -> HttpResponse:
     matrix = charts.risk_matrix([
         {"likelihood": r.residual_likelihood or r.likelihood, "impact": r.residual_impact or r.impact}
         for r in open_risks
-    ], appetite)
+    ], appetite, size=44)
     return render(request, "risks/register.html", {
         "cycle": cycle, "rows": rows, "appetite": appetite, "matrix": matrix,
         "escalated_only": escalated_only, "open_count": len(open_risks),
