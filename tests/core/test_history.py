@@ -176,9 +176,9 @@ def test_the_panel_runs_a_fixed_number_of_queries(
 ):
     # session, user, roles, units, the result, the rows (attached records as subqueries),
     # then one per kind of record the changed keys point to (level, unit, person, result,
-    # indicator, fund, user)
+    # indicator, fund, user); and the cycle's unit tree, for the money the user sees
     get_user_model().objects.get(username="planner")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = signed_in.get(_url(edited), **HTMX)
     assert response.status_code == 200
 
@@ -201,3 +201,68 @@ def test_rows_of_one_plan_load_are_drawn_as_one_entry(plan: Plan, signed_in: Cli
     text = _text(signed_in.get(_url(output), **HTMX).content.decode())
     assert f"{len(history.entries)} records, this one among them, together" in text
     assert "loaded from a plan file" in text
+
+
+def test_figures_and_times_read_as_people_write_them(plan: Plan, superuser):
+    from goldenthread.indicators.models import Target
+
+    target = Target.objects.filter(indicator__cycle=plan.cycle).first()
+    assert target is not None
+    object_update(actor=superuser, obj=target, data={"value": Decimal("1234567.500000")})
+    entry = selectors.object_history(target, user=superuser).entries[0]
+    [change] = entry.changes
+    assert change.after == "1,234,567.5"
+    assert "." not in change.before or not change.before.endswith("0")
+
+
+def test_the_history_page_names_the_kind_with_its_article(plan: Plan, superuser):
+    indicator = plan.cycle.indicators.first()
+    html = client_of(superuser).get(f"/history/indicators.indicator/{indicator.pk}/").content.decode()
+    assert "History of an indicator" in _text(html)
+
+
+def test_a_lesson_linked_to_results_is_described_by_their_codes(plan: Plan, superuser, signed_in):
+    from goldenthread.reviews.models import Lesson
+    from goldenthread.reviews.services import lesson_create
+
+    lesson = lesson_create(
+        actor=superuser, cycle=plan.cycle, unit=plan.units["BDT-DNS"],
+        title="Plans follow the cabinet calendar", what_happened="Two plans slipped a year.",
+        why="Cabinet meets twice a year.", next_time="Ask for the calendar first.",
+        results=[plan.results["OP1.1.1"]],
+    )
+    assert isinstance(lesson, Lesson)
+    rows = selectors.audit_search(selectors.AuditFilters(object_type="reviews.lesson"))
+    [created] = selectors.describe(rows)
+    changes = {c.label: c.after for c in created.changes}
+    assert "OP1.1.1" in changes["results"]
+    assert client_of(superuser).get("/audit/?object_type=reviews.lesson").status_code == 200
+    assert client_of(superuser).get(f"/history/reviews.lesson/{lesson.pk}/").status_code == 200
+
+
+def test_the_history_of_organisation_money_is_refused_to_part_of_it(plan: Plan, owner, superuser):
+    from goldenthread.finance.models import Scenario
+    from goldenthread.mobilisation.models import Revenue
+
+    scenario = object_create(actor=ACTOR, obj=Scenario(cycle=plan.cycle, code="EB80",
+                                                       name="Extrabudgetary falls"))
+    revenue = Revenue.objects.filter(cycle=plan.cycle).first() or object_create(
+        actor=ACTOR, obj=Revenue(cycle=plan.cycle, year=2029, stream="assessed_contributions",
+                                 amount=Decimal("1000.00")))
+    for obj in (scenario, revenue):
+        url = f"/history/{obj._meta.app_label}.{obj._meta.model_name}/{obj.pk}/"
+        refused = client_of(owner).get(url)
+        assert refused.status_code == 403, url
+        assert "money you may not see" in refused.content.decode()
+        assert client_of(superuser).get(url).status_code == 200
+
+
+def test_a_results_history_leaves_out_cost_lines_of_money_the_user_may_not_see(plan: Plan, owner,
+                                                                                superuser):
+    # the owner (BDT-DNS) sees the goal above her unit, not what it costs
+    goal = next(r for r in plan.results.values() if r.unit.code != "BDT-DNS"
+                and r.cost_lines.exists())
+    everything = selectors.object_history(goal, user=superuser, limit=500).entries
+    seen = selectors.object_history(goal, user=owner, limit=500).entries
+    assert any(h.entry.object_type == "finance.costline" for h in everything)
+    assert not any(h.entry.object_type == "finance.costline" for h in seen)

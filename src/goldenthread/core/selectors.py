@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.apps import apps
@@ -107,6 +108,12 @@ def _labels_of(model: type[models.Model], ids: set[Any]) -> dict[str, str]:
     return {str(obj.pk): str(obj) for obj in rows}
 
 
+def _is_key(value: Any) -> bool:
+    """Whether an audited value is a record's key (a list of related records may be kept
+    by their codes instead, already readable)."""
+    return isinstance(value, int) or (isinstance(value, str) and value.isdigit())
+
+
 def _plain(value: Any, model_field: models.Field[Any, Any] | None) -> str:
     if value is None or value == "":
         return EMPTY
@@ -119,7 +126,38 @@ def _plain(value: Any, model_field: models.Field[Any, Any] | None) -> str:
         return ", ".join(str(v) for v in value) or EMPTY
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items()) or EMPTY
+    if isinstance(model_field, models.DecimalField | models.FloatField):
+        places = getattr(model_field, "decimal_places", None)
+        return _number(value, places if places is not None and places <= 2 else None)
+    if isinstance(model_field, models.DateTimeField):
+        return _moment(value)
     return str(value)
+
+
+def _number(value: Any, places: int | None = None) -> str:
+    """A number as people write it: thousands grouped; money (``places`` given) to the
+    cent, other figures without trailing zeros (310.000000 is 310, 0.250000 is 0.25)."""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    if places is not None:
+        return f"{number:,.{places}f}"
+    text = f"{number.normalize():,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _moment(value: Any) -> str:
+    """A stored time (ISO text) as a date and minute in the site's time zone."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.strftime("%-d %b %Y %H:%M")
 
 
 def describe(entries: Iterable[AuditEntry], subject: tuple[str, str] | None = None) -> list[HistoryEntry]:
@@ -146,8 +184,10 @@ def describe(entries: Iterable[AuditEntry], subject: tuple[str, str] | None = No
                 related = model_field.related_model
                 if isinstance(related, type):
                     for value in (before.get(name), after.get(name)):
-                        if value is not None:
-                            wanted[related].add(value)
+                        # a many-to-many field keeps the list of the records it holds
+                        for one in value if isinstance(value, list | tuple) else [value]:
+                            if _is_key(one):
+                                wanted[related].add(one)
         todo.append((entry, model, names))
 
     labels = {related: _labels_of(related, ids) for related, ids in wanted.items()}
@@ -161,7 +201,11 @@ def describe(entries: Iterable[AuditEntry], subject: tuple[str, str] | None = No
             for side in (entry.before or {}, entry.after or {}):
                 value = side.get(name)
                 target = model_field.related_model if model_field is not None else None
-                if isinstance(target, type) and target in labels and value is not None:
+                if isinstance(target, type) and target in labels and isinstance(value, list | tuple):
+                    named = [labels[target].get(str(one), f"#{one} (deleted)") if _is_key(one)
+                             else str(one) for one in value]
+                    values.append(", ".join(named) or EMPTY)
+                elif isinstance(target, type) and target in labels and value is not None:
                     values.append(labels[target].get(str(value), f"#{value} (deleted)"))
                 else:
                     values.append(_plain(value, model_field))
@@ -261,13 +305,15 @@ def object_history(
     query for the rows (the attached records are subqueries), then one per kind of
     record the changed foreign keys point to.
     """
+    from goldenthread.finance.access import money_records_of
+
     subject = (object_type(obj), str(obj.pk))
     condition = Q(object_type=subject[0], object_id=subject[1])
     if attached and subject[0] in ATTACHED:
         for queryset in ATTACHED[subject[0]](obj):
             if hasattr(queryset, "visible_to"):
                 queryset = queryset.visible_to(user)
-            condition |= _rows_of(queryset)
+            condition |= _rows_of(money_records_of(user, queryset, obj.cycle))  # type: ignore[attr-defined]
     rows = list(
         AuditEntry.objects.filter(condition).select_related("actor")
         .order_by("-at", "-id")[offset:offset + HISTORY_WINDOW + 1]

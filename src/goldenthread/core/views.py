@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from goldenthread.core import permissions, selectors
 from goldenthread.core.forms import AuditFilterForm
+from goldenthread.finance.access import may_see_money_of
 from goldenthread.plans.models import Cycle
 
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -53,6 +54,10 @@ def object_history(request: HttpRequest, object_type: str, object_id: str) -> Ht
     if obj is None:
         raise Http404(f"No {model._meta.verbose_name} {object_id}")
     permissions.require(request.user, permissions.VIEW, obj)
+    if not may_see_money_of(request.user, obj):
+        raise PermissionDenied(
+            f"This {model._meta.verbose_name} holds figures of money you may not see: the "
+            "finance pages show them to those whose roles cover the units they belong to.")
     try:
         offset = max(0, int(request.GET.get("offset", "0")))
     except ValueError:

@@ -213,3 +213,58 @@ def scoped_workforce(cycle: Cycle, scope: MoneyScope) -> WorkforceReport:
         dict(Grade.objects.filter(cycle_id=cid).values_list("id", "code")), grade_costs,
         {year: to_cents(total) for year, total in contractual.items()},
     )
+
+
+# ---------------------------------------------------------------- money in histories
+
+# Records that are figures of the organisation as a whole: their history is shown to
+# those whose money covers every unit, as their pages are.
+_WHOLE_ORGANISATION = {"finance.scenario", "finance.scenarioenvelope", "mobilisation.revenue"}
+# Records of one unit's money: their history follows the subtrees of the user's roles.
+_UNIT_MONEY = {"finance.costline": "result__unit_id", "finance.transaction": "unit_id",
+               "finance.scenariorank": "result__unit_id"}
+
+
+def _name(model: Any) -> str:
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def may_see_money_of(user: Any, obj: Any) -> bool:
+    """Whether ``user`` may read the money ``obj`` holds (its history shows it): the
+    rule of the finance pages, for any record; True for records that hold no money."""
+    name = _name(type(obj))
+    if name not in _WHOLE_ORGANISATION and name not in _UNIT_MONEY:
+        return True
+    cycle = _cycle_of(obj)
+    try:
+        scope = money_scope(user, cycle)
+    except PermissionDenied:
+        return False
+    if name in _WHOLE_ORGANISATION:
+        return scope.whole
+    unit_id = type(obj)._base_manager.filter(pk=obj.pk).values_list(_UNIT_MONEY[name], flat=True)
+    return scope.whole or any(scope.covers(uid) for uid in unit_id if uid is not None)
+
+
+def money_records_of(user: Any, queryset: Any, cycle: Cycle) -> Any:
+    """``queryset`` (records of ``cycle``) less the money records ``user`` may not read
+    (see ``may_see_money_of``); other querysets unchanged. One query (the cycle's unit
+    tree) for a user who sees part of the organisation's money."""
+    name = _name(queryset.model)
+    if name not in _UNIT_MONEY or permissions.is_unrestricted(user):
+        return queryset
+    try:
+        scope = money_scope(user, cycle)
+    except PermissionDenied:
+        return queryset.none()
+    return queryset if scope.whole else queryset.filter(**{f"{_UNIT_MONEY[name]}__in": scope.units})
+
+
+def _cycle_of(obj: Any) -> Cycle:
+    for path in ("cycle", "scenario__cycle", "result__cycle"):
+        found = obj
+        for part in path.split("__"):
+            found = getattr(found, part, None)
+        if isinstance(found, Cycle):
+            return found
+    raise ValueError(f"{obj!r} belongs to no cycle")

@@ -107,3 +107,12 @@ def score_chip(score: float | None, status: str, coverage: float | None = None) 
 def words(code: str) -> str:
     """A code as words: ``weighted_mean`` -> ``weighted mean``."""
     return str(code).replace("_", " ")
+
+
+@register.filter
+def with_article(noun: str) -> str:
+    """A noun with its indefinite article: ``an indicator``, ``a result``, ``a unit``."""
+    noun = str(noun)
+    sounds_like_you = noun.lower().startswith(("uni", "use", "usu", "eu", "one"))
+    vowel = noun[:1].lower() in "aeiou" and not sounds_like_you
+    return f"{'an' if vowel else 'a'} {noun}"
