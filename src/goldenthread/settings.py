@@ -188,12 +188,19 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("GOLDENTHREAD_FROM_EMAIL", "goldenthread@localhost")
 # A fixed "today" (YYYY-MM-DD) for a training copy or the demo, whose plan runs in years
-# still to come; due and overdue are reckoned from it (core/clock.py). Unset: the real date.
-_today = os.environ.get("GOLDENTHREAD_TODAY", "")
+# still to come; due and overdue are reckoned from it (core/clock.py). Unset: the date the
+# data directory fixes in its file ``today`` (the demo writes it, so that commands run on
+# the demo's database reckon from the demo's date too), else the real date.
+TODAY_FILE = DATA_DIR / "today"
+_today, _today_from = os.environ.get("GOLDENTHREAD_TODAY", ""), "GOLDENTHREAD_TODAY"
+if not _today and TODAY_FILE.is_file():
+    _today, _today_from = TODAY_FILE.read_text(encoding="utf-8").strip(), str(TODAY_FILE.name)
 try:
     GOLDENTHREAD_TODAY = datetime.date.fromisoformat(_today) if _today else None
 except ValueError:
-    raise ImproperlyConfigured(f"GOLDENTHREAD_TODAY: '{_today}' is not a date (YYYY-MM-DD)") from None
+    raise ImproperlyConfigured(
+        f"{_today_from}: '{_today}' is not a date (YYYY-MM-DD)"
+    ) from None
 # Days after a reporting period ends before its report is overdue (docs/reporting.md).
 REPORTING_GRACE_DAYS = int(os.environ.get("GOLDENTHREAD_REPORTING_GRACE_DAYS", "30"))
 

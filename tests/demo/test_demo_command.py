@@ -36,6 +36,13 @@ def test_it_creates_the_demo_once_and_reuses_the_database_after(
     assert _query(database, "select count(*) from core_auditentry where action = 'load'") == loads
     assert _query(database, "select count(*) from plans_result") == results
     assert _query(database, "select code from plans_cycle") == [("SP2028",)]
+    # commands run later on the demo's data directory reckon from the demo's date
+    assert (data_dir / "today").read_text(encoding="utf-8") == "2029-11-15\n"
+    remind = run_goldenthread("remind", "--cycle", "SP2028", "--dry-run",
+                              env={"GOLDENTHREAD_DATA_DIR": str(data_dir)})
+    assert remind.returncode == 0, remind.stderr
+    assert "as of 2029-11-15" in remind.stdout
+    assert "would remind 0 " not in remind.stdout  # its reports are due and late then
 
     for output in (first.stdout, second.stdout):
         assert "http://127.0.0.1:8000/" in output

@@ -43,11 +43,14 @@ class Command(BaseCommand):
             self.stdout.write("Demo organisation loaded.")
         if settings.GOLDENTHREAD_TODAY is None:  # the demo's plan runs 2028-2031
             settings.GOLDENTHREAD_TODAY = DEMO_TODAY
+            # commands run later on this database reckon from the same date
+            settings.TODAY_FILE.write_text(f"{DEMO_TODAY.isoformat()}\n", encoding="utf-8")
         url = f"http://{options['host']}:{options['port']}/"
         self.stdout.write("")
         self.stdout.write(
             f"The demo runs as of {settings.GOLDENTHREAD_TODAY:%d %B %Y}: its organisation has reported "
-            "up to then (set GOLDENTHREAD_TODAY=YYYY-MM-DD for another date)."
+            "up to then (set GOLDENTHREAD_TODAY=YYYY-MM-DD for another date). Commands run on "
+            "its data directory use the same date (its file 'today')."
         )
         self.stdout.write(f"Golden Thread demo: {url}")
         self.stdout.write("Sign in as:")
