@@ -45,7 +45,9 @@ def test_only_the_deliberate_indicators_fail_the_smart_check(report: AlignmentRe
     assert reasons["K-OP3.1.4"] == [
         "the 2031 target (1500) is more than 10 times the baseline (120): check it can be reached"
     ]
-    assert reasons["K-OP6.1.1"] == ["the name \u201cCourses offered\u201d is too short to say what is measured"]
+    assert reasons["K-OP6.1.1"] == [
+        "the name \u201cCourses offered\u201d is too short to say what is measured"
+    ]
     # The bars of the report show every letter failing somewhere.
     assert [(letter, n) for letter, _name, n in report.letter_counts] == [
         ("S", 2), ("M", 1), ("A", 1), ("R", 1), ("T", 1)
