@@ -101,6 +101,11 @@ def test_scenario_with_a_fund_envelope_and_manual_ranks(small_plan: Cycle) -> No
     assert [d["code"] for d in result["unfunded"]] == ["OP2", "OP4"]
     op3 = next(d for d in result["funded"] if d["code"] == "OP3")
     assert op3["rank"] == 1
+    text = " ".join(run("scenario", "--cycle", "FIN", "--source", "F1:2028=29999.99",
+                        "--rule", "manual", "--rank", "OP3=1").split())
+    # OP4 is won't: counted apart from the gap, not among the unfunded
+    assert "unfunded: 1 output, " in text
+    assert "and 1 output that won't be done" in text and "never funded" in text
 
 
 def test_saving_over_a_saved_scenario_needs_replace(small_plan: Cycle) -> None:
@@ -117,6 +122,13 @@ def test_saving_over_a_saved_scenario_needs_replace(small_plan: Cycle) -> None:
         (("finance", "plan", "--cycle", "NOPE"), "no cycle 'NOPE'; cycles: FIN"),
         (("finance", "plan", "--cycle", "FIN", "--year", "2040"), "--year 2040: 2040 is outside FIN"),
         (("finance", "output", "--cycle", "FIN", "OP9"), "no result 'OP9' in FIN"),
+        (("finance", "output", "--cycle", "FIN", "O1"),
+         "O1 is an outcome, not an output: outputs carry the costs that reach it"),
+        (("finance", "output", "--cycle", "FIN", "A2"),
+         "A2 is an activity, not an output: its cost is counted on the output(s) it serves "
+         "(OP1, OP2); give one of them"),
+        (("scenario", "--cycle", "FIN", "--envelope", "2028=1", "--save", "bad code!"),
+         "--save bad code!: Letters, digits, dots, dashes and underscores only, no spaces."),
         (("scenario", "--cycle", "FIN", "--envelope", "2028=abc"),
          "--envelope 2028=abc: 'abc' is not an amount"),
         (("scenario", "--cycle", "FIN", "--envelope", "2028"),

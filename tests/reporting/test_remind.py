@@ -77,3 +77,6 @@ def test_bad_options_are_refused(plan: Plan) -> None:
         remind("--on", "soon")
     with pytest.raises(CommandError, match="no cycle 'XX'"):
         remind("--cycle", "XX")
+    with pytest.raises(CommandError, match="--base-url notaurl: not a web address"):
+        remind("--base-url", "notaurl")
+    assert not mail.outbox

@@ -17,10 +17,10 @@ from django.core.exceptions import ValidationError
 
 from goldenthread.finance.amounts import parse_amount
 from goldenthread.finance.choices import ScenarioRule
+from goldenthread.finance.models import SCENARIO_CODE
 from goldenthread.finance.scenarios import Envelope
 from goldenthread.plans.models import CODE_LENGTH, Cycle
 
-CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 RANK = re.compile(r"^\s*(?P<code>[^=\s]+)\s*=\s*(?P<rank>\S+)\s*$")
 
 
@@ -76,8 +76,7 @@ class ScenarioForm(forms.Form):
 
     def clean_code(self) -> str:
         code: str = self.cleaned_data["code"].strip()
-        if not CODE.match(code):
-            raise ValidationError("Letters, digits, dots, dashes and underscores only, no spaces.")
+        SCENARIO_CODE(code)
         if code in self.taken:
             raise ValidationError(f"A scenario {code} is saved already; choose another code.")
         return code

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -13,6 +14,12 @@ from goldenthread.core.permissions import ScopedManager
 from goldenthread.finance.choices import CostCategory, ScenarioRule
 from goldenthread.plans.choices import LevelKind
 from goldenthread.plans.models import CODE_LENGTH
+
+# A saved scenario's code goes into addresses and commands: no spaces, nothing to escape.
+SCENARIO_CODE = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+    "Letters, digits, dots, dashes and underscores only, no spaces.",
+)
 
 
 class Fund(models.Model):
@@ -133,7 +140,7 @@ class Scenario(models.Model):
     """
 
     cycle = models.ForeignKey("plans.Cycle", on_delete=models.CASCADE, related_name="scenarios")
-    code = models.CharField(max_length=CODE_LENGTH)
+    code = models.CharField(max_length=CODE_LENGTH, validators=[SCENARIO_CODE])
     name = models.CharField(max_length=200)
     rule = models.CharField(max_length=8, choices=ScenarioRule.choices, default=ScenarioRule.COST)
     description = models.TextField(blank=True)

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from goldenthread.finance.costing import ZERO, CostTable, FinancialPlan, OutputCost
 from goldenthread.finance.funding import FundingGap, RevenueTable
-from goldenthread.finance.scenarios import ScenarioComparison, ScenarioResult
+from goldenthread.finance.scenarios import WONT, ScenarioComparison, ScenarioResult
 from goldenthread.finance.workforce import WorkforceReport
 
 
@@ -308,9 +308,12 @@ def print_scenario(console: Console, result: ScenarioResult, *, limit: int = 40)
         grid.add_row(str(e.year), e.source or "all sources", money(e.amount), money(e.used),
                      money(e.left))
     console.print(grid)
-    console.print(f"Funded: {len(result.funded)} outputs, {money(result.funded_cost)}; "
-                  f"unfunded: {len(result.unfunded)} outputs, {money(result.unfunded_cost)} "
-                  f"(won't: {money(result.wont_cost)})")
+    wont = sum(1 for d in result.unfunded if d.priority == WONT)
+    console.print(f"Funded: {_outputs(len(result.funded))}, {money(result.funded_cost)}; "
+                  f"unfunded: {_outputs(len(result.unfunded) - wont)}, "
+                  f"{money(result.unfunded_cost)}"
+                  + (f"; and {_outputs(wont)} that won't be done, {money(result.wont_cost)}, "
+                     "never funded" if wont else ""))
     grid = _table("Unfunded outputs", ["code", "priority", "title", "cost", "reason"], 3, left=[4])
     for d in result.unfunded[:limit]:
         grid.add_row(d.code, d.priority or "—", d.title[:50], money(d.cost), _first_reason(d.reason))
@@ -322,11 +325,15 @@ def print_scenario(console: Console, result: ScenarioResult, *, limit: int = 40)
     for o in result.outcomes:
         if o.gap or not o.funded_outputs:
             grid.add_row(o.code or "—", o.title[:50], money(o.funded), money(o.gap),
-                         f"{o.funded_outputs}/{o.outputs}")
+                         f"{o.funded_outputs}/{o.outputs}" if o.outputs else "no output serves it")
     console.print(grid)
     bare = result.outcomes_without_funded_output
     console.print("Outcomes left with no funded output: "
                   + (", ".join(o.code for o in bare) if bare else "none"))
+
+
+def _outputs(count: int) -> str:
+    return f"{count} output{'' if count == 1 else 's'}"
 
 
 def print_comparison(console: Console, comparison: ScenarioComparison, *, limit: int = 40) -> None:

@@ -24,6 +24,7 @@ from goldenthread.finance.management.commands._common import (
     parse_year,
     print_json,
 )
+from goldenthread.plans.choices import LevelKind
 from goldenthread.plans.models import Result
 
 
@@ -85,10 +86,13 @@ class Command(BaseCommand):
             else:
                 reports.print_gap(console_of(self), gap, cycle.code)
         elif name == "output":
-            result = Result.objects.filter(cycle=cycle, code=options["output"]).first()
+            result = (Result.objects.filter(cycle=cycle, code=options["output"])
+                      .select_related("level").first())
             if result is None:
                 raise CommandError(f"no result '{options['output']}' in {cycle.code}")
             permissions.require(user, permissions.VIEW, result)
+            if result.level.kind != LevelKind.OUTPUT:
+                raise CommandError(_not_an_output(result, user))
             cost = selectors.output_costs(cycle, options["output"])
             if as_json:
                 print_json(self, reports.output_cost_json(cost))
@@ -107,3 +111,19 @@ class Command(BaseCommand):
                                          cycle.currency)
                 for e in table.earmarked:
                     console.print(f"  earmarked to {e.outcome} ({e.title}): {reports.money(e.total)}")
+
+
+def _not_an_output(result: Result, user: Any) -> str:
+    """Why ``result`` has no cost of its own to show, and which outputs to ask for."""
+    kind, name = result.level.kind, result.level.name.lower()
+    article = "an" if name[:1] in "aeiou" else "a"
+    said = f"{result.code} is {article} {name}" + (f" ({kind})" if name != kind else "")
+    said += ", not an output"
+    if kind == LevelKind.ACTIVITY:
+        served = (Result.objects.visible_to(user)
+                  .filter(child_links__child=result, level__kind=LevelKind.OUTPUT)
+                  .order_by("code").values_list("code", flat=True))
+        where = ", ".join(served) or "no output"
+        return f"{said}: its cost is counted on the output(s) it serves ({where}); give one of them."
+    return (f"{said}: outputs carry the costs that reach it; see 'finance plan --by outcome' "
+            f"or give the code of an output.")

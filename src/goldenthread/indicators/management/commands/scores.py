@@ -90,7 +90,7 @@ class Command(BaseCommand):
         table = Table(title=f"{cycle.code} scores for {period}", header_style="bold")
         for name, justify in (("Code", "left"), ("Tier", "right"), ("Title", "left"),
                               ("Score", "right"), ("Status", "left"), ("Coverage", "right"),
-                              ("Forecast", "right"), ("", "left")):
+                              ("Forecast", "right"), ("Outlook", "left")):
             table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for r in results:
             style = STATUS_STYLE.get(r.status, "")

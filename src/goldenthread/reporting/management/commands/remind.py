@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.validators import URLValidator
 
 from goldenthread.core import clock
 from goldenthread.core.commands import cycle_named
@@ -43,12 +45,20 @@ class Command(BaseCommand):
                 on = dt.date.fromisoformat(options["on"])
             except ValueError:
                 raise CommandError(f"--on: '{options['on']}' is not a date; write YYYY-MM-DD") from None
+        base_url = options["base_url"].strip().rstrip("/")
+        if base_url:
+            try:
+                URLValidator(schemes=["http", "https"])(base_url)
+            except ValidationError:
+                raise CommandError(
+                    f"--base-url {base_url}: not a web address; write the product's address with "
+                    "its scheme, e.g. https://plans.example.org") from None
         cycles = [cycle_named(options["cycle"])] if options["cycle"] else list(
             Cycle.objects.order_by("code")
         )
         dry = options["dry_run"]
         for cycle in cycles:
-            run = reminders_send(cycle=cycle, on=on, dry_run=dry, base_url=options["base_url"])
+            run = reminders_send(cycle=cycle, on=on, dry_run=dry, base_url=base_url)
             for digest in run.digests:
                 to = digest.address or "no email address"
                 self.stdout.write(f"{cycle.code} {digest.person.name} <{to}>: {len(digest.items)} item(s)")
