@@ -25,7 +25,7 @@ from goldenthread.finance.choices import CostCategory
 from goldenthread.finance.costing import DIMENSIONS, CostTable, FinancialPlan
 from goldenthread.finance.forms import ScenarioForm
 from goldenthread.finance.funding import FundingGap
-from goldenthread.finance.models import Scenario
+from goldenthread.finance.models import Fund, Scenario
 from goldenthread.finance.scenarios import (
     EXTRABUDGETARY,
     SCORE,
@@ -63,7 +63,7 @@ def _stacked_years(table: CostTable, title: str) -> dict[str, Any]:
     shown, rest = rows[:11], rows[11:]
     traces: list[dict[str, Any]] = [
         {"type": "bar", "name": (f"{row.key} " if row.key and row.key != row.label else "")
-         + row.label[:48], "x": years, "y": [_f(v) for v in row.cells]}
+         + _short(row.label, 48), "x": years, "y": [_f(v) for v in row.cells]}
         for row in shown
     ]
     if rest:
@@ -71,6 +71,14 @@ def _stacked_years(table: CostTable, title: str) -> dict[str, Any]:
             _f(sum((r.cells[i] for r in rest), Decimal(0))) for i in range(len(years))
         ]})
     return {"data": traces, "layout": {"barmode": "stack", "height": 380, "title": title}}
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return f"{cut or text[: limit - 1]}…"
 
 
 def _sankey(plan: FinancialPlan) -> dict[str, Any]:
@@ -99,8 +107,12 @@ def _sankey(plan: FinancialPlan) -> dict[str, Any]:
         return names
 
     outcome_name, unit_name = kept("outcome", "other outcomes"), kept("unit", "other units")
+    # what a node's code stands for, shown when the pointer rests on it
+    spelled = {("outcome", o.code): f"{o.code} {o.name}" for o in plan.outcomes.values()}
+    spelled.update({("unit", u.code): f"{u.code} {u.name}" for u in plan.units.values()})
     names: list[str] = []
     kinds: list[str] = []
+    hovers: list[str] = []
     index: dict[tuple[str, str], int] = {}
 
     def node(column: str, name: str) -> int:
@@ -108,6 +120,7 @@ def _sankey(plan: FinancialPlan) -> dict[str, Any]:
             index[(column, name)] = len(names)
             names.append(name)
             kinds.append(column)
+            hovers.append(spelled.get((column, name), name))
         return index[(column, name)]
 
     links: dict[tuple[int, int], Decimal] = {}
@@ -122,7 +135,8 @@ def _sankey(plan: FinancialPlan) -> dict[str, Any]:
     return {
         "data": [{
             "type": "sankey", "arrangement": "snap", "valueformat": ",.0f",
-            "node": {"label": names, "pad": 12, "thickness": 14,
+            "node": {"label": names, "customdata": hovers, "pad": 12, "thickness": 14,
+                     "hovertemplate": "%{customdata}<br>%{value:,.0f}<extra></extra>",
                      "color": [colours[k] for k in kinds], "line": {"width": 0}},
             "link": {"source": [a for a, _ in links], "target": [b for _, b in links],
                      "value": [_f(v) for v in links.values()],
@@ -260,7 +274,8 @@ def _heat(report: WorkforceReport) -> dict[str, Any] | None:
         for year in report.years:
             share = unit.utilisation(year)
             line.append(None if share is None else round(share * 100, 1))
-            words.append(f"{unit.allocated.get(year, Decimal(0)):.2f} of {unit.available:.2f} FTE"
+            words.append(f"{unit.name}<br>{unit.allocated.get(year, Decimal(0)):.2f} of "
+                         f"{unit.available:.2f} FTE"
                          + (f"; {unit.over_allocated[year]} over-allocated"
                             if unit.over_allocated.get(year) else ""))
         z.append(line)
@@ -270,8 +285,9 @@ def _heat(report: WorkforceReport) -> dict[str, Any] | None:
         "data": [{
             "type": "heatmap", "x": years, "y": labels, "z": z, "text": text,
             "zmin": 0, "zmax": 120, "xgap": 2, "ygap": 2,
-            "colorscale": [[0, "#f6f5f1"], [0.5, "#d9c27a"], [0.8333, "#8a6d1f"],
-                           [0.8334, "#d9793a"], [1, "#b73b3b"]],
+            # light enough at every step for the dark figures written on the cells
+            "colorscale": [[0, "#f6f5f1"], [0.5, "#eadcab"], [0.8333, "#cfae5c"],
+                           [0.8334, "#f2ae7e"], [1, "#e27b6b"]],
             "colorbar": {"title": {"text": "% of FTE"}, "thickness": 12, "ticksuffix": "%"},
             "hovertemplate": "%{y} %{x}: %{z}%<br>%{text}<extra></extra>",
             "texttemplate": "%{z:.0f}%", "textfont": {"size": 10},
@@ -352,6 +368,7 @@ def output_cost(request: HttpRequest, cycle: Cycle, result_code: str) -> HttpRes
         sources[source][year] += amount
     lines = [o for o in cost.origins if o.kind == "cost_line"]
     staff = [o for o in cost.origins if o.kind == "allocation"]
+    fund_names = dict(Fund.objects.filter(cycle=cycle).values_list("code", "name"))
     context = {
         "cycle": cycle,
         "result": result,
@@ -361,8 +378,9 @@ def output_cost(request: HttpRequest, cycle: Cycle, result_code: str) -> HttpRes
         "by_year": [cost.by_year.get(y, Decimal(0)) for y in years],
         "categories": [(str(CostCategory(k).label), [v.get(y, Decimal(0)) for y in years],
                         sum(v.values(), Decimal(0))) for k, v in categories.items()],
-        "sources": [(k, [v.get(y, Decimal(0)) for y in years], sum(v.values(), Decimal(0)))
-                    for k, v in sources.items()],
+        "sources": [(k, fund_names.get(k, k), [v.get(y, Decimal(0)) for y in years],
+                     sum(v.values(), Decimal(0))) for k, v in sources.items()],
+        "fund_names": fund_names,
         "lines": lines,
         "staff": staff,
         "staff_total": sum((o.amount for o in staff), Decimal(0)),
@@ -375,7 +393,8 @@ def output_cost(request: HttpRequest, cycle: Cycle, result_code: str) -> HttpRes
 @cycle_view
 def scenario_list(request: HttpRequest, cycle: Cycle) -> HttpResponse:
     scope = access.money_scope(request.user, cycle)
-    saved = list(Scenario.objects.filter(cycle=cycle).prefetch_related("envelopes__source")
+    saved = list(Scenario.objects.filter(cycle=cycle).select_related("created_by")
+                 .prefetch_related("envelopes__source")
                  .order_by("code"))
     rows = []
     for scenario in saved:
@@ -452,7 +471,7 @@ def _free(code: str, taken: list[str]) -> str:
 
 
 def _saved(cycle: Cycle, code: str) -> Scenario:
-    scenario = Scenario.objects.filter(cycle=cycle, code=code).first()
+    scenario = Scenario.objects.filter(cycle=cycle, code=code).select_related("created_by").first()
     if scenario is None:
         raise Http404(f"No scenario {code} in {cycle.code}")
     return scenario
