@@ -23,14 +23,6 @@ UNIT_MAP_QUERIES = 18
 UNIT_MAP_QUERIES_COLD = UNIT_MAP_QUERIES + 6
 
 
-@pytest.fixture(autouse=True)
-def _nothing_kept() -> None:
-    """Scores kept by an earlier test (of another database) are not this test's."""
-    from goldenthread.indicators import selectors
-
-    selectors._kept.clear()
-
-
 def _card(html: str, code: str) -> str:
     found = re.search(rf'<div class="mcard [^"]*"[^>]*data-code="{re.escape(code)}".*?</div>\s*</div>',
                       html, re.S)

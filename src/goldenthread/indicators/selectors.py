@@ -631,13 +631,21 @@ _kept: OrderedDict[int, KeptCycle] = OrderedDict()  # by cycle id, the least rec
 _kept_lock = threading.Lock()
 
 
-def data_version() -> tuple[Any, ...]:
-    """The latest entry of the audit log (its id and time). Every write goes through an
-    audited service (plan loads included), so a new entry is the sign that scores may have
-    changed. One query on the log's primary key."""
+def data_version(known: tuple[Any, ...] = ()) -> tuple[tuple[Any, ...], bool]:
+    """The latest entry of the audit log (its id and time), and whether the log still holds
+    the entry ``known`` (an earlier answer) as it was. Every write goes through an audited
+    service (plan loads included), so a new entry is the sign that scores may have changed;
+    a ``known`` entry gone or changed means another database (restored, or rolled back), of
+    which nothing kept may be followed. One query on the log's primary key."""
+    from django.db.models import Subquery
+
     from goldenthread.core.models import AuditEntry
 
-    return tuple(AuditEntry.objects.order_by("-id").values_list("id", "at").first() or ())
+    latest = Q(pk__in=Subquery(AuditEntry.objects.order_by("-id").values("id")[:1]))
+    rows = set(AuditEntry.objects.filter(latest | Q(pk=known[0]) if len(known) == 2 else latest)
+               .values_list("id", "at"))
+    version = max(rows, default=())
+    return tuple(version), tuple(known) in rows
 
 
 def cycle_scores(cycle: Cycle, period: Period) -> CycleScores:
@@ -651,10 +659,12 @@ def cycle_scores(cycle: Cycle, period: Period) -> CycleScores:
     and the cycle's arrays rolled up again, which takes milliseconds; a write to the plan's
     shape (results, links, indicators, levels, units, the cycle) has the cycle scored
     afresh. The same scores as ``scoreboard(cycle, period).results``, exactly."""
-    version = data_version()
     with _kept_lock:
         kept = _kept.get(cycle.pk)
-    if kept is not None and kept.version != version:
+    version, still_there = data_version(kept.version if kept is not None else ())
+    if kept is not None and not still_there:
+        kept = None
+    elif kept is not None and kept.version != version:
         kept = _kept_brought_up(cycle, kept, version)
     if kept is None or period not in kept.periods:
         fresh = _kept_afresh(cycle, period, version)  # outside the lock: other pages go on

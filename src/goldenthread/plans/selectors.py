@@ -16,9 +16,10 @@ from urllib.parse import quote
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.template import Context
 from django.template.defaultfilters import floatformat
+from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from goldenthread.core.templatetags.goldenthread import status_label
@@ -329,33 +330,48 @@ class MapGroup:
 
     @property
     def cards_html(self) -> SafeString:
-        """The group's cards as HTML, written from ``CARD_HTML`` with every value escaped.
-        A map draws hundreds of cards, and a dozen template lookups each cost more than the
-        rest of the page (see benchmarks/map.py); one format per card costs little."""
-        return mark_safe("".join(  # every value is escaped here
-            CARD_HTML.format(
-                status=escape(c.status), context=" mcard--context" if c.context else "", id=c.id,
-                code=escape(c.code), title=escape(c.title), href=escape(c.href),
-                label=escape(c.status_label), level=escape(c.level), score=escape(c.score_text),
-                score_label="" if c.score is None else f", score {escape(c.score_text)}",
-                miss=MISS_HTML if c.likely_to_miss else "",
+        """The group's cards as HTML, each from the one card template (``card_html``)."""
+        template = card_template()
+        return mark_safe("".join(  # each card escaped by the template
+            card_html(
+                id=c.id, code=c.code, title=c.title, status=c.status, href=c.href, chip=c.level,
+                label=c.status_label, score=c.score_text, has_score=c.score is not None,
+                context=c.context, miss=c.likely_to_miss, template=template,
             )
             for c in self.cards
         ))
 
 
-# One card of the map (the markup strategy-map.js and app.css expect).
-CARD_HTML = """
-          <div class="mcard mcard--{status}{context}" tabindex="0" role="button" aria-pressed="false"
-               data-id="{id}" data-code="{code}" data-title="{title}" data-href="{href}"
-               aria-label="{code} {title}: {label}{score_label}">
-            <div class="mcard__head"><a class="code" href="{href}">{code}</a>
-              <span class="level-chip">{level}</span>
-              <span class="mcard__score">{score}</span></div>
-            <div class="mcard__title">{title}</div>
-            {miss}
-          </div>"""
-MISS_HTML = '<span class="mcard__miss" title="likely to miss its end target">!</span>'
+CARD_TEMPLATE = "plans/_card.html"
+
+
+def card_template() -> Any:
+    """The card template compiled (the loader keeps it compiled outside debug mode)."""
+    backend_template: Any = get_template(CARD_TEMPLATE)  # Django's engine: its compiled Template
+    return backend_template.template
+
+
+def card_html(
+    *, id: int, code: str, title: str, status: str, href: str, chip: str, label: str, score: str,
+    has_score: bool, context: bool = False, own: bool = False, restricted: bool = False,
+    foot: bool = False, share: str = "", year: int | None = None, miss: bool = False,
+    template: Any = None,
+) -> SafeString:
+    """One card of the strategy map or of a thread board, from the one card template
+    (``plans/_card.html``: the markup strategy-map.js and app.css expect). A map draws
+    hundreds of cards: the template is rendered with a plain ``Context`` of plain values,
+    without the request context's processors or the lookups of an ``{% include %}``.
+
+    ``chip``: the level (map) or the unit (boards); ``context``: on the thread above the
+    chosen results, not itself chosen; ``own``: one of the board's starting results;
+    ``restricted``: of a unit the viewer may not see (code and unit only); ``foot``: the
+    status in words under the title, with ``share`` (percent of ``year``) when given."""
+    classes = (" mcard--context" if context else "") + (" mcard--own" if own else "")
+    return mark_safe((template or card_template()).render(Context({  # the template escapes
+        "id": id, "code": code, "title": title, "status": status, "href": href, "chip": chip,
+        "label": label, "score": score, "has_score": has_score, "classes": classes,
+        "restricted": restricted, "foot": foot, "share": share, "year": year, "miss": miss,
+    })))
 
 
 @dataclass
