@@ -20,6 +20,7 @@ from django.template import Context
 from django.template.defaultfilters import floatformat
 from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from goldenthread.core.templatetags.goldenthread import status_label
@@ -351,6 +352,31 @@ def card_template() -> Any:
     return backend_template.template
 
 
+_CARD_TEXTS = ("id", "code", "title", "status", "href", "chip", "label", "score", "classes", "share", "year")
+_card_formats: dict[tuple[Any, ...], str] = {}
+
+
+def _card_format(template: Any, flags: tuple[bool, ...]) -> str:
+    """The card template rendered once for one combination of its conditions (``flags``),
+    with a marker in place of each text, turned into a ``str.format`` pattern: a card is
+    then one format of escaped values, not a template rendering (a map draws hundreds)."""
+    key = (id(template), *flags)
+    found = _card_formats.get(key)
+    if found is None:
+        restricted, has_score, foot, share, miss = flags
+        marked = template.render(Context({
+            **{name: f"@@{name}@@" for name in _CARD_TEXTS}, "share": "@@share@@" if share else "",
+            "restricted": restricted, "has_score": has_score, "foot": foot, "miss": miss,
+        }))
+        found = marked.replace("{", "{{").replace("}", "}}")
+        for name in _CARD_TEXTS:
+            found = found.replace(f"@@{name}@@", f"{{{name}}}")
+        if len(_card_formats) > 256:  # templates reloaded in debug mode
+            _card_formats.clear()
+        _card_formats[key] = found
+    return found
+
+
 def card_html(
     *, id: int, code: str, title: str, status: str, href: str, chip: str, label: str, score: str,
     has_score: bool, context: bool = False, own: bool = False, restricted: bool = False,
@@ -358,20 +384,21 @@ def card_html(
     template: Any = None,
 ) -> SafeString:
     """One card of the strategy map or of a thread board, from the one card template
-    (``plans/_card.html``: the markup strategy-map.js and app.css expect). A map draws
-    hundreds of cards: the template is rendered with a plain ``Context`` of plain values,
-    without the request context's processors or the lookups of an ``{% include %}``.
+    (``plans/_card.html``: the markup strategy-map.js and app.css expect). The template is
+    rendered once per combination of its conditions with markers for the texts; each card
+    is then that pattern filled with its values, escaped as the template would escape them.
 
     ``chip``: the level (map) or the unit (boards); ``context``: on the thread above the
     chosen results, not itself chosen; ``own``: one of the board's starting results;
     ``restricted``: of a unit the viewer may not see (code and unit only); ``foot``: the
     status in words under the title, with ``share`` (percent of ``year``) when given."""
+    pattern = _card_format(template or card_template(), (restricted, has_score, foot, bool(share), miss))
     classes = (" mcard--context" if context else "") + (" mcard--own" if own else "")
-    return mark_safe((template or card_template()).render(Context({  # the template escapes
-        "id": id, "code": code, "title": title, "status": status, "href": href, "chip": chip,
-        "label": label, "score": score, "has_score": has_score, "classes": classes,
-        "restricted": restricted, "foot": foot, "share": share, "year": year, "miss": miss,
-    })))
+    return mark_safe(pattern.format(  # every value escaped here
+        id=id, code=escape(code), title=escape(title), status=escape(status), href=escape(href),
+        chip=escape(chip), label=escape(label), score=escape(score), classes=escape(classes),
+        share=escape(share), year="" if year is None else year,
+    ))
 
 
 @dataclass
