@@ -23,7 +23,12 @@ def escalated(organisation: str, planner) -> str:  # type: ignore[no-untyped-def
     from goldenthread.org.models import OrgUnit
     from goldenthread.org.services import role_grant
     from goldenthread.plans.models import Cycle
-    from goldenthread.reviews.services import decision_apply, decision_propose, review_create
+    from goldenthread.reviews.services import (
+        decision_apply,
+        decision_propose,
+        review_create,
+        review_freeze,
+    )
 
     cycle = Cycle.objects.get(code=organisation)
     rita = get_user_model().objects.create_user("rita", password=PASSWORD, first_name="Rita",
@@ -35,6 +40,7 @@ def escalated(organisation: str, planner) -> str:  # type: ignore[no-untyped-def
     decision = decision_propose(actor=planner, review=review, kind="escalate_risk", rationale="agreed",
                                 params={"risk": "R-BDT-02", "reason": "CIRT sustainability needs the bureau"})
     decision_apply(actor=rita, decision=decision)
+    review_freeze(actor=planner, review=review)  # the snapshot as it stands after the decision
     return organisation
 
 
@@ -58,6 +64,16 @@ def test_a_risk_officer_sees_and_takes_back_an_escalated_risk(page, live_server,
     expect(panel).to_contain_text("escalated from BDT-DNS to BDT")
     panel.scroll_into_view_if_needed()
     shoot(page, "41-result-risk-escalated", full_page=False)
+
+    # the review that escalated it, frozen again since, holds the mark in its snapshot
+    page.goto(f"{live_server.url}/cycles/{escalated}/risks/")
+    page.get_by_test_id("risk-R-BDT-02").get_by_role("link", name="a review").click()
+    page.wait_for_url(re.compile(r"/reviews/\d+/$"))
+    escalated_list = page.get_by_test_id("escalated-risks")
+    expect(escalated_list).to_contain_text("R-BDT-02")
+    expect(escalated_list).to_contain_text("from BDT-DNS to BDT")
+    escalated_list.scroll_into_view_if_needed()
+    shoot(page, "43-review-escalated-risks", full_page=False)
 
     page.goto(f"{live_server.url}/cycles/{escalated}/risks/?escalated=1")
     row = page.get_by_test_id("risk-R-BDT-02")
