@@ -28,10 +28,12 @@ def test_it_names_the_roles_that_would_allow_the_action(plan: Plan, owner):
     assert line is not None
     permissions.require(owner, Action.VIEW, line)  # seen: her unit's output
     with pytest.raises(PermissionDenied, match=(
-        r"^You may not manage the money of this cost line: it belongs to BDT-DNS Digital "
+        r"^You may not change the costing of this cost line: it belongs to BDT-DNS Digital "
         r"Networks and Society Department, and none of your roles there allows it "
-        r"\(finance officer, administrator do\)\.$"
+        r"\(planner, finance officer, administrator do\)\.$"
     )):
+        permissions.require(owner, Action.COST, line)
+    with pytest.raises(PermissionDenied, match=r"\(finance officer, administrator do\)\.$"):
         permissions.require(owner, Action.FINANCE, line)
 
 

@@ -17,14 +17,14 @@ from goldenthread.mobilisation.models import Revenue
 from goldenthread.plans.models import Level
 from tests.pages.plan import ACTOR, Plan, grant
 
-ALL = {"view", "report", "approve", "plan", "finance", "risk", "admin"}
+ALL = {"view", "report", "approve", "plan", "cost", "finance", "risk", "admin"}
 # The rights of each role, written out here as the product promises them.
 RIGHTS = {
     "viewer": {"view"},
     "reporter": {"view", "report"},
     "approver": {"view", "report", "approve"},
-    "planner": {"view", "plan"},
-    "finance": {"view", "finance"},
+    "planner": {"view", "plan", "cost"},
+    "finance": {"view", "cost", "finance"},
     "risk_officer": {"view", "risk"},
     "admin": ALL,
 }

@@ -67,17 +67,22 @@ def test_every_problem_is_listed_by_sheet_row_and_column_and_nothing_is_written(
     assert 'name="token"' not in html
 
 
-def test_a_planner_may_not_change_cost_lines_the_finance_role_does(planner, fin):
-    client = client_for(planner)
+def _cost_op1_at_123(client):  # type: ignore[no-untyped-def]
     book = _download(client)
     sheet = book["Cost lines"]
     headers = [c.value for c in sheet[1]]
     row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "OP1")
     sheet.cell(row, headers.index("Amount") + 1).value = 123
-    html = _upload(client, book)
-    assert "you may not manage the money of this cost line" in html
-    assert "finance officer" in html
+    return _upload(client, book)
+
+
+def test_a_planner_costs_the_outputs_a_risk_officer_may_not(planner, fin):
+    refused = _cost_op1_at_123(client_for(grant(account("rio"), fin, "ORG", "risk_officer")))
+    assert "you may not change the costing of this cost line" in refused
+    assert "planner, finance officer" in refused
     assert not CostLine.objects.filter(result__code="OP1", amount=123).exists()
+    checked = _cost_op1_at_123(client_for(planner))
+    assert 'id="problems"' not in checked and 'name="token"' in checked
 
 
 def test_a_department_planner_may_not_change_another_departments_result(fin):

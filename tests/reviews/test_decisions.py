@@ -93,15 +93,20 @@ def test_it_moves_budget_between_outputs_and_the_money_is_conserved(bdt, review,
     assert sourced.count() == 2
 
 
-def test_moving_budget_needs_the_finance_role_and_a_refusal_changes_nothing(review, bdt_planner):
+def test_moving_budget_needs_a_costing_role_and_a_refusal_changes_nothing(review, bdt, bdt_planner):
+    # a risk officer on the bureau may take part in the review, not move its money
+    risk_officer = account("rio", bdt, "BDT", "risk_officer")
     decision = propose(review, bdt_planner, "move_budget", from_output="OP1.1.1", to_output="OP9.9",
                        year="2028", source="regular_budget", category="travel_events", amount="100")
     with pytest.raises(PermissionDenied, match="none of your roles there allows it"):
-        decision_apply(actor=bdt_planner, decision=decision)
+        decision_apply(actor=risk_officer, decision=decision)
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.PROPOSED
     assert CostLine.objects.get(result__code="OP1.1.1", year=2028, category="travel_events").amount == 12000
     assert not AuditEntry.objects.filter(source=f"review:{review.pk}").exists()
+    # the bureau's planner, who draws up its costed plan, may
+    decision_apply(actor=bdt_planner, decision=decision)
+    assert CostLine.objects.get(result__code="OP1.1.1", year=2028, category="travel_events").amount == 11900
 
 
 def test_it_drops_and_adds_outputs(review, bdt_planner):

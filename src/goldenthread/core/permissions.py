@@ -62,24 +62,26 @@ class Action(enum.StrEnum):
     REPORT = "report"  # enter and submit actuals
     APPROVE = "approve"  # approve or return submitted actuals
     PLAN = "plan"  # change results, links, indicators, targets; unlock approved periods
-    FINANCE = "finance"  # cost lines, allocations, funds, the ledger
+    COST = "cost"  # cost the outputs: cost lines and staff time allocations
+    FINANCE = "finance"  # funds, the ledger, revenue, grades' standard costs (and costing)
     RISK = "risk"  # risks and assumptions
     ADMIN = "admin"  # grant and withdraw roles; read the audit log (organisation-wide)
 
 
-VIEW, REPORT, APPROVE, PLAN, FINANCE, RISK, ADMIN = (
-    Action.VIEW, Action.REPORT, Action.APPROVE, Action.PLAN, Action.FINANCE, Action.RISK,
-    Action.ADMIN,
+VIEW, REPORT, APPROVE, PLAN, COST, FINANCE, RISK, ADMIN = (
+    Action.VIEW, Action.REPORT, Action.APPROVE, Action.PLAN, Action.COST, Action.FINANCE,
+    Action.RISK, Action.ADMIN,
 )
 
-# Which actions each role grants. Every role views; an approver also reports; an
-# administrator may do everything.
+# Which actions each role grants. Every role views; an approver also reports; planners
+# and finance officers both cost the outputs (a costed plan is drawn up by the planners,
+# the money behind it kept by finance); an administrator may do everything.
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.VIEWER: frozenset({VIEW}),
     Role.REPORTER: frozenset({VIEW, REPORT}),
     Role.APPROVER: frozenset({VIEW, REPORT, APPROVE}),
-    Role.PLANNER: frozenset({VIEW, PLAN}),
-    Role.FINANCE: frozenset({VIEW, FINANCE}),
+    Role.PLANNER: frozenset({VIEW, PLAN, COST}),
+    Role.FINANCE: frozenset({VIEW, COST, FINANCE}),
     Role.RISK_OFFICER: frozenset({VIEW, RISK}),
     Role.ADMIN: frozenset(Action),
 }
@@ -91,7 +93,8 @@ RESPONSIBLE_ACTIONS = frozenset({VIEW, REPORT})
 
 _VERBS = {
     VIEW: "see", REPORT: "report on", APPROVE: "approve the reports of", PLAN: "change",
-    FINANCE: "manage the money of", RISK: "manage the risks of", ADMIN: "administer",
+    COST: "change the costing of", FINANCE: "manage the money of", RISK: "manage the risks of",
+    ADMIN: "administer",
 }
 _CACHE = "_goldenthread_grants"
 

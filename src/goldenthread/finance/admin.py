@@ -32,7 +32,7 @@ class FundAdmin(AuditedAdmin):
 
 @admin.register(CostLine)
 class CostLineAdmin(AuditedAdmin):
-    write_action = permissions.FINANCE
+    write_action = permissions.COST
     list_display = ("result", "year", "category", "source", "amount")
     list_filter = ("result__cycle", "year", "category", "source__is_regular")
     search_fields = ("result__code", "result__title", "description", "source__code")
@@ -42,7 +42,7 @@ class CostLineAdmin(AuditedAdmin):
 
 @admin.register(Allocation)
 class AllocationAdmin(AuditedAdmin):
-    write_action = permissions.FINANCE
+    write_action = permissions.COST
     list_display = ("person", "result", "year", "share")
     list_filter = ("result__cycle", "year")
     search_fields = ("person__code", "person__name", "result__code")

@@ -20,7 +20,7 @@ from typing import Any
 
 from goldenthread.core import permissions
 from goldenthread.core.audit import Actor
-from goldenthread.core.permissions import FINANCE, PLAN, RISK, Action
+from goldenthread.core.permissions import COST, PLAN, RISK, Action
 from goldenthread.interop import sheets as S
 from goldenthread.org.models import OrgUnit
 from goldenthread.plans.models import Cycle
@@ -30,11 +30,11 @@ from goldenthread.plans.models import Cycle
 SHEET_RULES: dict[str, tuple[Action, str]] = {
     S.RESULTS.name: (PLAN, "unit"),
     S.INDICATORS.name: (PLAN, "result"),
-    S.COSTS.name: (FINANCE, "result"),
-    S.ALLOCATIONS.name: (FINANCE, "result"),
+    S.COSTS.name: (COST, "result"),
+    S.ALLOCATIONS.name: (COST, "result"),
     S.RISKS.name: (RISK, "unit"),
 }
-VERBS = {PLAN: "change", FINANCE: "manage the money of", RISK: "manage the risks of"}
+VERBS = {PLAN: "change", COST: "change the costing of", RISK: "manage the risks of"}
 
 
 def user_of(actor: Any) -> Any:
@@ -62,7 +62,7 @@ def refusals(
         code: (uid, name)
         for uid, code, name in OrgUnit.objects.filter(cycle=cycle).values_list("id", "code", "name")
     }
-    allowed = {action: permissions.unit_ids(user, cycle, action) for action in (PLAN, FINANCE, RISK)}
+    allowed = {action: permissions.unit_ids(user, cycle, action) for action in (PLAN, COST, RISK)}
     found: list[tuple[str, int, str]] = []
     for plan in plans:
         rule = SHEET_RULES.get(plan.sheet.name)

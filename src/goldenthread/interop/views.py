@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from goldenthread.core import permissions
-from goldenthread.core.permissions import FINANCE, PLAN, RISK, cycle_view
+from goldenthread.core.permissions import COST, PLAN, RISK, cycle_view
 from goldenthread.interop.workbook import ImportReport, workbook_export, workbook_import
 from goldenthread.plans.models import Cycle
 
@@ -34,7 +34,7 @@ MAX_UPLOAD = 50 * 1024 * 1024
 #: How long a checked upload waits for its apply before the next upload removes it.
 KEEP_UPLOAD = timedelta(days=1)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-WRITE_ACTIONS = (PLAN, FINANCE, RISK)
+WRITE_ACTIONS = (PLAN, COST, RISK)
 
 
 def _uploads() -> Path:

@@ -419,7 +419,7 @@ KINDS: dict[str, Kind] = {
         check_change_priority, apply_change_priority, Action.PLAN, ("output",)
     ),
     DecisionKind.CHANGE_TARGET: Kind(check_change_target, apply_change_target, Action.PLAN, ("indicator",)),
-    DecisionKind.MOVE_BUDGET: Kind(check_move_budget, apply_move_budget, Action.FINANCE, ("from", "to")),
+    DecisionKind.MOVE_BUDGET: Kind(check_move_budget, apply_move_budget, Action.COST, ("from", "to")),
     DecisionKind.DROP_OUTPUT: Kind(check_drop_output, apply_drop_output, Action.PLAN, ("output",)),
     DecisionKind.ADD_OUTPUT: Kind(check_add_output, apply_add_output, Action.PLAN, ("unit",)),
     DecisionKind.ESCALATE_RISK: Kind(check_escalate_risk, apply_escalate_risk, Action.RISK, ("risk",)),
