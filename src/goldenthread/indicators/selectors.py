@@ -316,8 +316,9 @@ def scoreboard(cycle: Cycle, period: Period, roots: list[int] | None = None) -> 
 # --- The whole cycle's scores kept between requests (``cycle_scores``) --------------------
 
 #: Cycles whose scores a process keeps, and periods kept for each (the least recently
-#: scored are dropped first). About 13 MB per cycle and 4 MB per period on the L plan
-#: (100,000 results, 100,000 indicators); see docs/scoring.md.
+#: used cycle and the first scored period are dropped first). On the L plan (100,000
+#: results, 100,000 indicators): about 19 MB per cycle (its results' texts and numbers, the
+#: roll-up's layers) and 6 MB per period, so at most about 75 MB; see docs/scoring.md.
 CYCLES_KEPT = 2
 PERIODS_KEPT = 3
 #: Audited writes since the kept scores beyond which the cycle is scored afresh rather than
@@ -444,6 +445,16 @@ def _period_scores(kept_graph: rollup.Graph, indicator_result: Ints, now: Floats
                         forecast=forecast, likely_to_miss=likely)
 
 
+def _rolling_graph(graph: rollup.Graph) -> rollup.Graph:
+    """``graph`` with only what ``rollup.roll_up`` reads (its sizes and layers): the per-item
+    arrays that explain a result's score (``rollup.items_of``) are left out of what is kept,
+    a third of its memory."""
+    empty_ints, empty_floats = np.zeros(0, dtype=np.int64), np.zeros(0)
+    return replace(graph, item_parent=empty_ints, item_weight=empty_floats, item_indicator=empty_ints,
+                   item_child=empty_ints, indicator_pos=empty_ints, total_weight=empty_floats,
+                   height=empty_ints, item_start=empty_ints, item_count=empty_ints)
+
+
 def _kept_afresh(cycle: Cycle, period: Period, version: tuple[Any, ...]) -> KeptCycle:
     """Read and score the whole cycle for ``period``: seconds on a large plan."""
     with gc_paused():
@@ -471,7 +482,7 @@ def _kept_afresh(cycle: Cycle, period: Period, version: tuple[Any, ...]) -> Kept
         codes=Texts([row[1] for row in rows]), titles=Texts([row[2] for row in rows]),
         level_id=ints(3), unit_id=ints(4), person_id=ints(5), tier=ints(6),
         method=np.fromiter((method_index[row[7]] for row in rows), dtype=np.int64, count=len(rows)),
-        methods=methods, graph=numbers.graph, indicator_ids=indicator_ids,
+        methods=methods, graph=_rolling_graph(numbers.graph), indicator_ids=indicator_ids,
         indicators_by_id=np.argsort(indicator_ids, kind="stable"), indicator_result=indicator_result,
         dependents=dict(dependents), on_track=float(cycle.on_track_threshold),
         at_risk=float(cycle.at_risk_threshold),
