@@ -7,7 +7,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from goldenthread.demo.facts import DEMO_ACCOUNTS
+from goldenthread.demo.facts import DEMO_ACCOUNTS, DEMO_ROLES, DRAWN_ACCOUNTS
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -52,6 +52,14 @@ def test_it_creates_the_demo_once_and_reuses_the_database_after(
         assert "amina / goldenthread-demo  (Amina Diallo, BDT-DNS: planner on ITU)" in output
         assert "lucas / goldenthread-demo  (Lucas Moreau, TSB-SGD: reporter on TSB-SGD)" in output
         assert "rania / goldenthread-demo  (Rania Benali, TSB-SGD: approver on TSB-SGD)" in output
+        assert "andres / goldenthread-demo  (Andres Costa, TSB: approver on TSB)" in output
+        assert "leila / goldenthread-demo  (Leila Moreno, GS-FRMD: finance officer on ITU)" in output
+        assert "olga / goldenthread-demo  (Olga Mwangi, BDT: risk officer on BDT)" in output
+        assert "tariq / goldenthread-demo  (Tariq Kim, BR-TSD: viewer on BR)" in output
+        logins = output[output.index("Sign in as:"):].splitlines()[1:9]
+        assert [line.split()[0] for line in logins] == [
+            "admin", "amina", "lucas", "rania", "andres", "leila", "olga", "tariq"
+        ]
 
 
 def test_it_ties_staff_accounts_to_their_person_and_audits_it(
@@ -66,11 +74,13 @@ def test_it_ties_staff_accounts_to_their_person_and_audits_it(
     tied = _query(database, """
         select u.username, p.name from org_person p join auth_user u on u.id = p.user_id
         order by u.username""")
-    # the staff accounts, and the approver: the head of Lucas's department
+    # the staff accounts, and those tied to people the builder drew (rania, the head of
+    # Lucas's department; andres, the head of the TSB; leila, olga, tariq)
     expected = sorted(
         [(a.username, a.person_name) for a in DEMO_ACCOUNTS if not a.superuser]
-        + [("rania", "Rania Benali")]
+        + [(a.username, a.person_name) for a in DRAWN_ACCOUNTS]
     )
+    assert len(expected) == 7
     assert tied == expected
     admins = _query(database, "select username from auth_user where is_superuser")
     assert admins == [("admin",)]
@@ -82,9 +92,12 @@ def test_it_ties_staff_accounts_to_their_person_and_audits_it(
         select u.username, r.role, o.code from org_roleassignment r
         join auth_user u on u.id = r.user_id join org_orgunit o on o.id = r.unit_id
         order by u.username""")
-    assert roles == [("amina", "planner", "ITU"), ("lucas", "reporter", "TSB-SGD"),
-                     ("rania", "approver", "TSB-SGD")]
+    assert roles == [("amina", "planner", "ITU"), ("andres", "approver", "TSB"),
+                     ("leila", "finance", "ITU"), ("lucas", "reporter", "TSB-SGD"),
+                     ("olga", "risk_officer", "BDT"), ("rania", "approver", "TSB-SGD"),
+                     ("tariq", "viewer", "BR")]
+    assert roles == sorted((r.username, r.role, r.unit) for r in DEMO_ROLES)
     granted = _query(database, """
         select count(*) from core_auditentry
         where action = 'create' and object_type = 'org.roleassignment' and actor_label = 'demo'""")
-    assert granted == [(3,)]
+    assert granted == [(7,)]

@@ -190,3 +190,47 @@ def test_it_has_the_24_action_lines_of_the_mobilisation_strategy(demo_cycle: Cyc
     assert by_status == {"completed": 2, "ongoing": 16, "to_be_started": 6}
     review = lines.get(code="SM2")
     assert (review.status, str(review.target)) == ("ongoing", "2026-Q2")
+
+
+def test_a_year_agrees_with_its_quarters_by_the_indicators_aggregation(demo_cycle: Cycle) -> None:
+    """Where a year is reported both whole and by quarters, the whole is what the product
+    makes of the quarters: a flow's year is their sum, a level's year is its last quarter."""
+    indicators = {i.pk: i for i in Indicator.objects.filter(cycle=demo_cycle)}
+    by_period: dict[int, dict[tuple[int, int], Decimal]] = defaultdict(dict)
+    for row in Actual.objects.filter(indicator__cycle=demo_cycle, value__isnull=False).values(
+        "indicator", "year", "quarter", "value"
+    ):
+        by_period[row["indicator"]][(row["year"], row["quarter"])] = row["value"]
+    checked: dict[str, int] = defaultdict(int)
+    for pk, values in by_period.items():
+        indicator = indicators[pk]
+        for year in {y for y, q in values if q == 0}:
+            quarters = [values.get((year, q)) for q in (1, 2, 3, 4)]
+            if any(v is None for v in quarters):
+                continue
+            flow = scoring.is_flow(indicator.unit_of_measure, indicator.aggregation)
+            expected = sum(quarters, Decimal(0)) if flow else quarters[-1]
+            assert values[(year, 0)] == expected, (indicator.code, year, values[(year, 0)], quarters)
+            checked["flow" if flow else "level"] += 1
+    assert checked["flow"] >= 20 and checked["level"] >= 5  # the demo has both kinds
+
+
+def test_every_member_of_staff_has_a_grade_and_uncosted_time_is_deliberate(
+    demo_cycle: Cycle,
+) -> None:
+    """Only consultants have no grade, and they work only where facts.CONSULTANT_UNITS
+    says; their time is the financial plan's only uncosted staff time, a few allocations.
+    The funding gap still opens in 2029, not before."""
+    from goldenthread.demo import facts
+    from goldenthread.finance.selectors import financial_plan, funding_gap
+
+    people = Person.objects.filter(cycle=demo_cycle).select_related("unit")
+    ungraded = [p for p in people if p.grade_id is None]
+    assert ungraded and all(p.contract == "consultant" for p in ungraded)
+    assert {p.unit.code for p in ungraded} <= facts.CONSULTANT_UNITS
+    assert people.filter(contract="consultant").count() == len(ungraded)
+    plan = financial_plan(demo_cycle)
+    assert 5 <= len(plan.uncosted) <= 40
+    assert {u.person for u in plan.uncosted} <= {p.code for p in ungraded}
+    gaps = {y.year: y.gap for y in funding_gap(demo_cycle, plan).by_year}
+    assert gaps[2028] <= 0 < min(gaps[2029], gaps[2030], gaps[2031])

@@ -19,6 +19,7 @@ from typing import Any
 
 from goldenthread.demo import facts
 from goldenthread.demo.facts import IndicatorFact, OutputFact, ResultFact
+from goldenthread.indicators.scoring import is_flow
 
 FORMAT = "goldenthread-plan/1"
 DEMO_SEED = 2028
@@ -47,12 +48,13 @@ def _round_to(value: float, step: int) -> int:
 
 def demo_document(seed: int = DEMO_SEED) -> dict[str, Any]:
     """The demo plan SP2028, identical for a given seed."""
-    return _Builder(random.Random(seed)).build()
+    return _Builder(random.Random(seed), random.Random(seed + 2)).build()
 
 
 class _Builder:
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, grade_rng: random.Random) -> None:
         self.rng = rng
+        self.grade_rng = grade_rng  # the grades of temporary posts (facts.CONSULTANT_UNITS)
         self.unit_tier: dict[str, int] = {}
         self.people: list[dict[str, Any]] = []
         self.staff_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -143,6 +145,9 @@ class _Builder:
                     capacity = rng.choices([1.0, 0.8, 0.5], [88, 8, 4])[0]
                     if contract == "consultant":
                         capacity = rng.choice([1.0, 0.5, 0.8])
+                        if unit.code not in facts.CONSULTANT_UNITS:
+                            contract = "temporary"
+                            grade = self.grade_rng.choice(facts.TEMPORARY_GRADES)
                     remote = rng.random() < (0.5 if contract == "consultant" else 0.03)
                     if i == 0:  # heads of unit work full time on site
                         capacity, remote = 1.0, False
@@ -254,6 +259,8 @@ class _Builder:
                 else:  # a level: where the measure stood at the end of the quarter
                     value = actual(year - 1 + quarter / 4)
                 actuals[f"{year}-Q{quarter}"] = value
+            _agree_with_year(actuals, flow=is_flow(fact.unit, fact.aggregation),
+                             decimals=fact.decimals)
         return targets, actuals
 
     def _computed_indicators(self) -> None:
@@ -532,6 +539,33 @@ def _bureau(unit_code: str) -> str:
     while parents.get(code) and parents[code] != "ITU":
         code = parents[code] or code
     return code
+
+
+def _agree_with_year(actuals: dict[str, Any], *, flow: bool, decimals: int) -> None:
+    """Make the quarters of the reported year agree with its yearly value, as the product
+    reads them (``scoring.is_flow``): a flow's four quarters add up to the year, shared in
+    proportion to the quarters drawn (largest remainders get the last units, at the
+    indicator's precision); a level's year is where it stood at the end of its last
+    quarter. The yearly value, which the year's score is computed from, is kept."""
+    keys = [f"{REPORTED_YEAR}-Q{quarter}" for quarter in range(1, 5)]
+    if str(REPORTED_YEAR) not in actuals or not all(key in actuals for key in keys):
+        return
+    year = actuals[str(REPORTED_YEAR)]
+    if not flow:
+        actuals[keys[-1]] = year
+        return
+    scale = 10**decimals
+    total = round(Decimal(str(year)) * scale)
+    weights = [Decimal(str(actuals[key])) for key in keys]
+    if sum(weights) <= 0:
+        weights = [Decimal(1)] * len(keys)
+    exact = [total * w / sum(weights) for w in weights]
+    units = [int(e) for e in exact]  # floors: the values are not negative
+    by_remainder = sorted(range(len(keys)), key=lambda i: (-(exact[i] - units[i]), i))
+    for i in by_remainder[: total - sum(units)]:
+        units[i] += 1
+    for key, unit in zip(keys, units, strict=True):
+        actuals[key] = unit if decimals == 0 else float(Decimal(unit) / scale)
 
 
 def _email(name: str) -> str:

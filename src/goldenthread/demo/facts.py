@@ -105,6 +105,15 @@ UNIT_HEAD_GRADE = {1: "D2", 2: "D2", 3: "D1"}  # by unit tier; regional director
 
 # Contract mix of non-head staff; consultants hold no post, hence no grade.
 CONTRACT_MIX = {"fixed_term": 60, "continuing": 14, "permanent": 6, "temporary": 9, "consultant": 11}
+# A consultant's time has no standard cost, so the financial plan lists it as not costed.
+# The demo keeps such time deliberate and few: consultants work only for the Union's and
+# the Bureaux' front offices (advisers with no activity time) and for three regional
+# offices (field consultants on the offices' activities: about thirty allocations, shown
+# as not costed beside every financial plan). Anyone else the contract mix makes a
+# consultant is a temporary General Service post instead, graded from TEMPORARY_GRADES by a
+# random generator of its own (so the rest of the demo draws as before).
+CONSULTANT_UNITS = frozenset({"ITU", "GS", "BR", "TSB", "BDT", "RO-AMS", "RO-ASP", "RO-CIS"})
+TEMPORARY_GRADES = ["G4", "G5", "G5", "G6", "G6", "G7"]
 
 GIVEN_NAMES = [
     "Amina", "Kwame", "Fatou", "Chidi", "Nadia", "Omar", "Leila", "Youssef", "Hana", "Karim",
@@ -1341,10 +1350,12 @@ ACTIVITY_KINDS = [
     "Monitoring, evaluation and reporting",
 ]
 
-# Non-staff cost mix of an output's regular budget (category -> share).
+# Non-staff cost mix of an output's regular budget (category -> share). The consultants'
+# share is small: outside CONSULTANT_UNITS their work is done by temporary posts, whose
+# cost is the staff time allocated to them (which keeps the funding gap from 2029 on).
 COST_MIX = {
     "travel_events": 0.35,
-    "consultants_contractual": 0.35,
+    "consultants_contractual": 0.14,
     "equipment_it": 0.15,
     "other_direct": 0.15,
 }
@@ -1626,6 +1637,53 @@ DEMO_ACCOUNTS = [
     DemoAccount("admin", "goldenthread-admin", True),
     DemoAccount("amina", "goldenthread-demo", False, "BDT-DNS", "Amina Diallo", "P3"),
     DemoAccount("lucas", "goldenthread-demo", False, "TSB-SGD", "Lucas Moreau", "P4"),
+]
+
+
+class DemoRole(NamedTuple):
+    """A demo account and the role it holds on a unit (and every unit below it)."""
+
+    username: str
+    unit: str
+    role: str  # an org.choices.Role
+
+
+class DrawnAccount(NamedTuple):
+    """A demo account tied to a person the builder drew (name and unit as drawn)."""
+
+    username: str
+    person_name: str
+    unit: str
+
+
+# Every role has an account to try (all with the password goldenthread-demo):
+# - amina (BDT-DNS) plans for the whole organisation; lucas reports for his department;
+# - rania, head of Lucas's department, approves what it reports;
+# - andres, director of the Standardization Bureau (TSB), approves for the bureau: what
+#   rania submits herself (she answers for indicators too) goes to him, the unit above;
+# - leila, a P5 budget officer of the Financial Resources Management Department, is the
+#   finance officer of the whole Union;
+# - olga, a P4 of the Development Bureau's front office, is its risk officer;
+# - tariq, a P4 of the Radiocommunication Bureau's Terrestrial Services Department, views
+#   his bureau: he sees BR's work and not another bureau's.
+DEMO_ROLES = [
+    DemoRole("amina", "ITU", "planner"),
+    DemoRole("lucas", "TSB-SGD", "reporter"),
+    DemoRole("rania", "TSB-SGD", "approver"),
+    DemoRole("andres", "TSB", "approver"),
+    DemoRole("leila", "ITU", "finance"),
+    DemoRole("olga", "BDT", "risk_officer"),
+    DemoRole("tariq", "BR", "viewer"),
+]
+# The accounts of people the builder drew (the heads of TSB-SGD and of TSB are the first
+# people of their unit); a change to the demo's random draws that renames them fails the
+# install, saying whom it missed.
+DRAWN_ACCOUNTS = [
+    DrawnAccount("rania", "Rania Benali", "TSB-SGD"),
+    DrawnAccount("andres", "Andres Costa", "TSB"),
+    DrawnAccount("leila", "Leila Moreno", "GS-FRMD"),
+    DrawnAccount("olga", "Olga Mwangi", "BDT"),
+    DrawnAccount("tariq", "Tariq Kim", "BR-TSD"),
 ]
 
 # Demo accounts named the responsible person of every indicator of their unit's results,

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.text import slugify
 
 from goldenthread.core.audit import Actor
 from goldenthread.core.services import object_update
 from goldenthread.demo.builder import demo_document, demo_ledger
-from goldenthread.demo.facts import CYCLE, DEMO_ACCOUNTS
+from goldenthread.demo.facts import CYCLE, DEMO_ACCOUNTS, DEMO_ROLES, DRAWN_ACCOUNTS
 from goldenthread.org.choices import Role
 from goldenthread.org.models import OrgUnit, Person, RoleAssignment
 from goldenthread.org.services import role_grant
@@ -25,24 +23,6 @@ DEMO_PASSWORD = "goldenthread-demo"
 #: The demo organisation has reported up to 2029-Q3: it is shown as of this date (the
 #: product's "today", core/clock.py), so that reports are due, late and approved in it.
 DEMO_TODAY = dt.date(2029, 11, 15)
-
-
-class DemoRole(NamedTuple):
-    """A role a demo account holds on a unit (and every unit below it)."""
-
-    username: str
-    unit: str
-    role: Role
-
-
-# Amina plans for the whole organisation; Lucas reports for his department.
-DEMO_ROLES = [
-    DemoRole("amina", "ITU", Role.PLANNER),
-    DemoRole("lucas", "TSB-SGD", Role.REPORTER),
-]
-# The head of Lucas's department approves what it reports; their account is named after
-# them (the builder makes the first person of each unit its head).
-APPROVER_UNIT = "TSB-SGD"
 
 
 def demo_installed() -> bool:
@@ -60,14 +40,6 @@ def _tie(person: Person, username: str, password: str) -> None:
         actor=DEMO_ACTOR, obj=person, data={"user": user},
         message=f"demo account '{username}' tied to this person",
     )
-
-
-def unit_head(cycle: Cycle, unit_code: str) -> Person:
-    """The head of a unit of the demo: its first person."""
-    head = Person.objects.filter(cycle=cycle, unit__code=unit_code).order_by("code").first()
-    if head is None:
-        raise LookupError(f"the demo has nobody in {unit_code}")
-    return head
 
 
 @transaction.atomic
@@ -94,13 +66,18 @@ def demo_install() -> Cycle:
             continue
         person = Person.objects.get(cycle=cycle, name=account.person_name, unit__code=account.unit)
         _tie(person, account.username, account.password)
-    head = unit_head(cycle, APPROVER_UNIT)
-    approver = slugify(head.name.split()[0])
-    _tie(head, approver, DEMO_PASSWORD)
+    for drawn in DRAWN_ACCOUNTS:
+        found = Person.objects.filter(cycle=cycle, name=drawn.person_name, unit__code=drawn.unit).first()
+        if found is None:
+            raise LookupError(
+                f"the demo has no {drawn.person_name} in {drawn.unit} for the account "
+                f"'{drawn.username}' (facts.DRAWN_ACCOUNTS names the people the builder draws)"
+            )
+        _tie(found, drawn.username, DEMO_PASSWORD)
     units = {u.code: u for u in OrgUnit.objects.filter(cycle=cycle)}
-    for username, unit, role in [*DEMO_ROLES, DemoRole(approver, APPROVER_UNIT, Role.APPROVER)]:
+    for username, unit, role in DEMO_ROLES:
         role_grant(actor=DEMO_ACTOR, user=User.objects.get(username=username), unit=units[unit],
-                   role=role, message="demo account")
+                   role=Role(role), message="demo account")
     return cycle
 
 
@@ -119,7 +96,9 @@ def demo_logins() -> list[str]:
         roles.setdefault(assignment.user_id, []).append(
             f"{assignment.get_role_display().lower()} on {assignment.unit.code}"
         )
-    order = {a.username: i for i, a in enumerate(DEMO_ACCOUNTS)}
+    order = {username: i for i, username in enumerate(
+        dict.fromkeys([a.username for a in DEMO_ACCOUNTS] + [r.username for r in DEMO_ROLES])
+    )}
     for account in DEMO_ACCOUNTS:
         if account.superuser:
             lines.append(f"{account.username} / {account.password}  (administrator: sees everything)")
