@@ -3,9 +3,12 @@ through a service that leaves an audit row, and nobody touches someone else's.""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from goldenthread.core.audit import Actor
 from goldenthread.core.models import AuditEntry
 from goldenthread.indicators.models import Actual
 from goldenthread.reporting import services
@@ -16,10 +19,11 @@ from tests.reporting.conftest import k
 
 
 def _rows(note: Notification) -> list[tuple[str, str, dict, dict]]:
+    """The changes audited on a notification since it was made."""
     return [
         (row.action, row.message, row.before, row.after) for row in
         AuditEntry.objects.filter(object_type="reporting.notification", object_id=str(note.pk))
-        .order_by("at", "id")
+        .exclude(action="create").order_by("at", "id")
     ]
 
 
@@ -38,7 +42,8 @@ def test_opening_a_notification_marks_it_read_with_an_audit_row(
     (action, message, before, after), = _rows(note)
     assert (action, message, before) == ("update", "notification read", {"read_at": None})
     assert after == {"read_at": note.read_at.isoformat()}
-    entry = AuditEntry.objects.get(object_type="reporting.notification", object_id=str(note.pk))
+    entry = AuditEntry.objects.get(object_type="reporting.notification", object_id=str(note.pk),
+                                   action="update")
     assert entry.actor == approver and entry.cycle_code == "SP2028"
     # opening it again changes nothing, so it writes nothing
     client_of(approver).post(f"/notifications/{note.pk}/open/")
@@ -96,3 +101,29 @@ def test_someone_elses_notification_is_refused_and_nothing_is_written(
     note.refresh_from_db()
     assert note.read_at is None and note.dismissed_at is None
     assert _rows(note) == []
+
+
+def test_a_notification_made_by_a_step_is_audited_as_made_by_its_actor(
+    plan: Plan, reporter, approver,
+) -> None:  # type: ignore[no-untyped-def]
+    note = _awaiting(plan, reporter, approver)
+    made = AuditEntry.objects.get(object_type="reporting.notification", object_id=str(note.pk),
+                                  action="create")
+    assert made.actor == reporter and made.cycle_code == "SP2028" and made.message == "notified"
+    assert made.after["recipient_id"] == approver.pk and made.after["kind"] == "awaiting"
+
+
+def test_the_reminder_audits_the_notifications_and_the_record_of_what_it_sent(
+    plan: Plan, reporter,
+) -> None:  # type: ignore[no-untyped-def]
+    run = services.reminders_send(cycle=plan.cycle, on=dt.date(2028, 8, 15))
+    assert run.notifications == 2 and run.emails == 1  # Q1 and Q2 overdue
+    rows = AuditEntry.objects.filter(message="reminded", action="create")
+    assert sorted(rows.values_list("object_type", flat=True)) == [
+        "reporting.notification", "reporting.notification", "reporting.reminder", "reporting.reminder",
+    ]
+    assert {row.actor_label for row in rows} == {Actor.cli().label}
+    assert set(rows.values_list("cycle_code", flat=True)) == {"SP2028"}
+    # nothing new on a second run: nothing written, nothing audited
+    services.reminders_send(cycle=plan.cycle, on=dt.date(2028, 8, 20))
+    assert AuditEntry.objects.filter(message="reminded").count() == 4

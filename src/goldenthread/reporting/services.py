@@ -308,7 +308,7 @@ def actual_submit(*, actor: ActorLike, actual: Actual) -> Actual:
     step = _step(actor, actual, Step.SUBMIT)
     approvers = approvers_of(actual.indicator)
     _notify(
-        (u for u in approvers if user is None or u != user.pk), NotificationKind.AWAITING,
+        actor, (u for u in approvers if user is None or u != user.pk), NotificationKind.AWAITING,
         f"awaiting:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} awaits your approval "
         f"(submitted by {_display(actor)}).",
@@ -340,7 +340,7 @@ def actual_approve(*, actor: ActorLike, actual: Actual) -> Actual:
     step = _step(actor, actual, Step.APPROVE)
     _decided(actor, actual)
     _notify(
-        _people_to_tell(actual), NotificationKind.APPROVED, f"approved:{step.pk}", actual,
+        actor, _people_to_tell(actual), NotificationKind.APPROVED, f"approved:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} was approved by {_display(actor)}.",
     )
     return actual
@@ -380,7 +380,7 @@ def actual_return(*, actor: ActorLike, actual: Actual, reason: str) -> Actual:
     step = _step(actor, actual, Step.RETURN, reason)
     _decided(actor, actual)
     _notify(
-        _people_to_tell(actual), NotificationKind.RETURNED, f"returned:{step.pk}", actual,
+        actor, _people_to_tell(actual), NotificationKind.RETURNED, f"returned:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} was returned by {_display(actor)}: {reason}",
     )
     return actual
@@ -402,7 +402,7 @@ def actual_unlock(*, actor: ActorLike, actual: Actual, reason: str) -> Actual:
                   message=f"unlocked: {reason}")
     step = _step(actor, actual, Step.UNLOCK, reason)
     _notify(
-        _people_to_tell(actual), NotificationKind.UNLOCKED, f"unlocked:{step.pk}", actual,
+        actor, _people_to_tell(actual), NotificationKind.UNLOCKED, f"unlocked:{step.pk}", actual,
         f"{actual.indicator.code} {actual.period} was unlocked by {_display(actor)}: {reason}",
     )
     return actual
@@ -441,18 +441,24 @@ def _people_to_tell(actual: Actual) -> list[int]:
 
 
 def _notify(
-    user_ids: Iterable[int], kind: str, key: str, actual: Actual, message: str
+    actor: ActorLike, user_ids: Iterable[int], kind: str, key: str, actual: Actual, message: str
 ) -> list[Notification]:
-    """In-app notifications, one per user; one already made for the same key is kept."""
-    made = []
+    """In-app notifications, one per user; one already made for the same key is kept. The
+    new ones are audited (made by the actor whose step they tell of)."""
+    made, created = [], []
     for user_id in user_ids:
-        note, _ = Notification.objects.get_or_create(
+        note, new = Notification.objects.get_or_create(
             recipient_id=user_id, key=key,
             defaults={"kind": kind, "cycle_id": actual.indicator.cycle_id,
                       "indicator": actual.indicator, "year": actual.year,
                       "quarter": actual.quarter, "message": message},
         )
         made.append(note)
+        if new:
+            created.append(note)
+    if created:
+        audit.record_many(actor=actor, action="create", objs=created,
+                          cycle_code=actual.indicator.cycle.code, message="notified")
     return made
 
 
@@ -606,12 +612,16 @@ def _digest_text(cycle: Cycle, digest: Digest, base_url: str) -> str:
 
 
 def reminders_send(
-    *, cycle: Cycle, on: dt.date, dry_run: bool = False, base_url: str = ""
+    *, cycle: Cycle, on: dt.date, dry_run: bool = False, base_url: str = "",
+    actor: ActorLike | None = None,
 ) -> RemindRun:
     """Remind each person of their returned and overdue items in ``cycle`` on ``on``: one
     email digest each (items already sent to them are left out) and an in-app
     notification per item (never twice for the same item and period). ``dry_run``
-    computes the digests and writes and sends nothing."""
+    computes the digests and writes and sends nothing. The notifications and the record
+    of what was sent are audited, made by ``actor`` (the operator running the command
+    when not given)."""
+    author = actor if actor is not None else Actor.cli()
     items: dict[int, list[DigestItem]] = defaultdict(list)
     for person_id, found in _returned_items(cycle).items():
         items[person_id].extend(found)
@@ -631,22 +641,29 @@ def reminders_send(
     if dry_run:
         return RemindRun(digests=digests, notifications=0, emails=0)
     notifications = emails = 0
+    started = timezone.now()
     for digest in digests:
         with transaction.atomic():
             user = digest.person.user
+            made: list[Any] = []
             if user is not None and user.is_active:
                 for item in digest.items:
-                    _, created = Notification.objects.get_or_create(
+                    note, created = Notification.objects.get_or_create(
                         recipient=user, key=item.key,
                         defaults={"kind": item.kind, "cycle": cycle, "indicator_id": item.indicator_id,
                                   "year": item.period.year, "quarter": item.period.quarter,
                                   "message": item.line},
                     )
                     notifications += created
+                    if created:
+                        made.append(note)
+            keys = [i.key for i in digest.items]
             Reminder.objects.bulk_create(
-                [Reminder(person=digest.person, key=i.key) for i in digest.items],
-                ignore_conflicts=True,
+                [Reminder(person=digest.person, key=key) for key in keys], ignore_conflicts=True,
             )
+            made += Reminder.objects.filter(person=digest.person, key__in=keys, sent_at__gte=started)
+            audit.record_many(actor=author, action="create", objs=made, cycle_code=cycle.code,
+                              message="reminded")
             if digest.address:
                 n = len(digest.items)
                 send_mail(
