@@ -134,17 +134,18 @@ def _column_major(width: int) -> bool:
 
 
 def _row_sums(items: Floats, rows: int, width: int, out: Floats) -> None:
-    """The sum of each result's items of a block into ``out``, in an order that depends on
-    the width alone (not on the number of rows, nor on a BLAS kernel's blocking); padding
-    adds exact zeros. Narrow blocks: column after column, left to right; wide ones: numpy's
-    pairwise sum along each (contiguous) row."""
+    """The sum of each result's items of a block into ``out``, for two quantities at once
+    (``items``: two rows, the weighted scores and the weights with data; ``out``: two
+    rows), in an order that depends on the width alone (not on the number of rows, nor on a
+    BLAS kernel's blocking); padding adds exact zeros. Narrow blocks: column after column,
+    left to right; wide ones: numpy's pairwise sum along each (contiguous) row."""
     if _column_major(width):
-        columns = items.reshape(width, rows)
-        np.copyto(out, columns[0])
+        columns = items.reshape(2, width, rows)
+        np.copyto(out, columns[:, 0])
         for k in range(1, width):
-            out += columns[k]
+            out += columns[:, k]
     else:
-        np.add.reduce(items.reshape(rows, width), axis=1, out=out)
+        np.add.reduce(items.reshape(2, rows, width), axis=2, out=out)
 
 
 def _layer(
@@ -295,14 +296,15 @@ def roll_up(graph: Graph, indicator_scores: Floats) -> Rolled:
             # No data counts 0 at weight 0. Scores are 0-100, so fmax(s, 0) only turns NaN into
             # 0, and without the branches of a masked assignment it is several times faster.
             np.fmax(s, 0.0, out=s)
-            weighted, with_data = layer.weight * s, layer.weight * has_data
-            total = np.empty(len(layer.parents))
-            den = np.empty(len(layer.parents))
+            both = np.empty((2, len(s)))  # weighted scores, and the weights that had data
+            np.multiply(layer.weight, s, out=both[0])
+            np.multiply(layer.weight, has_data, out=both[1])
+            sums = np.empty((2, len(layer.parents)))
             for block in layer.blocks:
                 items = slice(block.item_offset, block.item_offset + block.rows * block.width)
                 rows = slice(block.row_offset, block.row_offset + block.rows)
-                _row_sums(weighted[items], block.rows, block.width, total[rows])
-                _row_sums(with_data[items], block.rows, block.width, den[rows])
+                _row_sums(both[:, items], block.rows, block.width, sums[:, rows])
+            total, den = sums[0], sums[1]
             result = np.divide(total, den, out=total)  # 0/0 is NaN: no item had data
             if len(layer.worst):
                 lowest = np.minimum.reduceat(
