@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from goldenthread.core import permissions
 from goldenthread.demo.facts import DEMO_ROLES
@@ -79,3 +80,11 @@ def test_the_finance_risk_and_viewer_accounts_act_only_where_their_role_lies(db:
     assert not any(code.startswith(("TSB", "BDT", "GS-")) for code in seen)
     assert not permissions.can(users["tariq"], permissions.PLAN, units["BR"])
     assert not permissions.can(users["tariq"], permissions.APPROVE, units["BR"])
+    # and so do the pages, as each of them signs in
+    pages = {("tariq", "/units/BR/"): 200, ("tariq", "/units/TSB/"): 403,
+             ("olga", "/units/BDT/"): 200, ("olga", "/units/BR/"): 403,
+             ("leila", "/finance/"): 200, ("leila", "/units/BR/"): 200}
+    for (username, path), status in pages.items():
+        client = Client()
+        client.force_login(users[username])
+        assert client.get(f"/cycles/{cycle.code}{path}").status_code == status, (username, path)
