@@ -83,7 +83,7 @@ def test_nobody_approves_their_own_submission(plan: Plan, approver) -> None:  # 
 
 def test_a_reporter_may_not_approve(reporter, submitted: Actual) -> None:  # type: ignore[no-untyped-def]
     refused(lambda: services.actual_approve(actor=reporter, actual=submitted),
-            PermissionDenied, "You may not approve the reports of this actual: it belongs to BDT-DNS")
+            PermissionDenied, "You may not approve or return this value: it belongs to BDT-DNS")
 
 
 def test_returning_without_a_reason_is_refused(

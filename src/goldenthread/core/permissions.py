@@ -436,6 +436,16 @@ def refusal(action: Action | str, obj: models.Model) -> str:
             f"in {getattr(cycle, 'code', cycle)}, and none of your roles covers its top unit."
         )
     roles = ", ".join(str(role.label).lower() for role in roles_granting(action))
+    if unit is obj:  # a unit itself: name it, rather than say it belongs to itself
+        return (
+            f"You may not {_VERBS[action]} {unit.code} {unit.name}: none of your roles there "
+            f"allows it ({roles} do)."
+        )
+    if action == APPROVE and what == "actual":  # approving a value, in the reporter's words
+        return (
+            f"You may not approve or return this value: it belongs to {unit.code} {unit.name}, "
+            f"and none of your roles there allows it ({roles} do)."
+        )
     return (
         f"You may not {_VERBS[action]} this {what}: it belongs to {unit.code} {unit.name}, "
         f"and none of your roles there allows it ({roles} do)."
