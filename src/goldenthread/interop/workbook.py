@@ -931,6 +931,15 @@ class _Importer:
     def sees(self, sheet: Sheet, identity: tuple[str, ...]) -> bool:
         return not self.scoped or identity in self.seen.get(sheet.name, {})
 
+    def shows(self, place: str) -> bool:
+        """Whether the record a plan-file place points at is one the user may see."""
+        match = _PLACE.match(place)
+        origins = self.origins.get(match.group("section")) if match else None
+        if not self.scoped or match is None or origins is None:
+            return not self.scoped
+        index = int(match.group("index"))
+        return index < len(origins) and self.sees(origins[index].sheet, origins[index].identity)
+
     def hidden_row(self, sheet: Sheet, number: int, identity: tuple[str, ...],
                    letters: dict[str, str]) -> None:
         """A row keyed to a record the user may not see: never read, never described."""
@@ -1086,8 +1095,8 @@ class _Importer:
             if already is None:
                 already = self.existing_errors()
             if self.describe(error.place, error.message) in already:
-                if self.scoped:
-                    continue  # the plan's own problem, perhaps in what the user may not see
+                if not self.shows(error.place):
+                    continue  # the plan's own problem, in what the user may not see
                 self.report.notes.append(
                     f"the plan already has this problem, not from the workbook: "
                     f"{self.describe_text(f'{error.place}: {error.message}')}")
