@@ -266,7 +266,9 @@ def _dashboard(request: HttpRequest, cycle: Cycle, levels: list[Any]) -> dict[st
     goals = [
         {"r": r, "id": f"spark-{r.id}", "spark": {"x": [p.year for p in years],
                            "y": [b.results[r.id].score for b in boards],
-                           "forecast": r.forecast, "end": cycle.end_year}}
+                           "forecast": r.forecast, "end": cycle.end_year,
+                           "on_track": float(cycle.on_track_threshold) * 100,
+                           "at_risk": float(cycle.at_risk_threshold) * 100}}
         for r in seen if r.level_id in top
     ]
     by_tier = []

@@ -76,18 +76,25 @@
     document.querySelectorAll(".spark[data-spec]").forEach(function (holder) {
       var spec = json(holder.dataset.spec);
       if (!spec) { return; }
+      var onTrack = spec.on_track === undefined ? 90 : spec.on_track;
+      var atRisk = spec.at_risk === undefined ? 70 : spec.at_risk;
       var traces = [{ type: "scatter", mode: "lines+markers", x: spec.x, y: spec.y, line: { color: "#2b2619", width: 2 },
-        marker: { size: 7, color: spec.y.map(function (s) { return s === null ? "#aaa497" : s >= 90 ? "#3f8f55" : s >= 70 ? "#d39b1c" : "#c0413b"; }) },
+        marker: { size: 7, color: spec.y.map(function (s) { return s === null ? "#aaa497" : s >= onTrack ? "#3f8f55" : s >= atRisk ? "#d39b1c" : "#c0413b"; }) },
         hovertemplate: "%{x}: %{y:.1f}<extra></extra>", connectgaps: true }];
       if (spec.forecast !== null) {
         traces.push({ type: "scatter", mode: "lines+markers", x: [spec.x[spec.x.length - 1], spec.end], y: [spec.y[spec.y.length - 1], spec.forecast],
           line: { color: "#c0413b", dash: "dash", width: 1.5 }, marker: { size: 6 }, hovertemplate: "forecast %{x}: %{y:.0f}<extra></extra>" });
       }
-      var layout = base(80);
+      var layout = base(96);
       layout.margin = { l: 28, r: 8, t: 4, b: 20 };
       layout.showlegend = false;
       layout.xaxis = { dtick: 1, tickformat: "d", fixedrange: true, tickfont: { size: 10 } };
-      layout.yaxis = { range: [0, 105], fixedrange: true, tickvals: [0, 70, 90], tickfont: { size: 9 }, gridcolor: "#efece3" };
+      layout.yaxis = { range: [0, 105], fixedrange: true, tickvals: [0, 50, 100], tickfont: { size: 9 }, gridcolor: "#efece3" };
+      // the cycle's status bands (at risk, on track) as tints, not crowded ticks
+      layout.shapes = [
+        { type: "rect", xref: "paper", x0: 0, x1: 1, y0: atRisk, y1: onTrack, fillcolor: "#d39b1c", opacity: 0.1, line: { width: 0 }, layer: "below" },
+        { type: "rect", xref: "paper", x0: 0, x1: 1, y0: onTrack, y1: 105, fillcolor: "#3f8f55", opacity: 0.1, line: { width: 0 }, layer: "below" }
+      ];
       window.Plotly.newPlot(holder, traces, layout, config);
     });
   }
