@@ -656,7 +656,7 @@ def data_version(known: tuple[Any, ...] = ()) -> tuple[tuple[Any, ...], bool]:
     rows = set(AuditEntry.objects.filter(latest | Q(pk=known[0]) if len(known) == 2 else latest)
                .values_list("id", "at"))
     version = max(rows, default=())
-    return tuple(version), tuple(known) in rows
+    return tuple(version), tuple(known) in rows or not (known or version)  # an empty log stays so
 
 
 def cycle_scores(cycle: Cycle, period: Period) -> CycleScores:
