@@ -1,7 +1,8 @@
 """The whole cycle's scores kept between requests (``cycle_scores``): after every kind of
 audited write they equal a whole-cycle scoring (``scoreboard``) exactly, whether the kept
 arrays were brought up to date (writes of actuals and targets: only the indicators written
-are scored again) or scored afresh (writes to the plan's shape). And a unit's results
+are scored again; of results and links: the roll-up arranged again) or scored afresh
+(writes of indicators and the rest). And a unit's results
 scored alone (``scoreboard(roots=...)``) equal the same results scored with the whole cycle,
 drags included."""
 
@@ -81,15 +82,33 @@ def test_a_write_that_scores_nothing_keeps_the_scores_as_they_are(django_assert_
 
 
 @pytest.mark.django_db
-def test_a_write_to_the_plan_has_the_cycle_scored_afresh() -> None:
+def test_a_link_written_rearranges_the_roll_up_without_scoring_indicators_again(
+    django_assert_num_queries,
+) -> None:
     cycle = load_scored_plan()
     first = cycle_scores(cycle, Period(2029))
     link = Link.objects.get(child__code="O2")
     link_update(actor=ACTOR, link=link, weight=Decimal(1))
-    after = cycle_scores(cycle, Period(2029))
+    # the log's latest entry, the writes since, then the cycle's results, links, indicators
+    # and computed sources: not their targets nor actuals
+    with django_assert_num_queries(6):
+        after = cycle_scores(cycle, Period(2029))
     assert after.kept.graph is not first.kept.graph
+    assert after.scores.now is first.scores.now  # the indicators' scores, as they were
     goal = after[Result.objects.get(cycle=cycle, code="G1").pk]
     assert goal.score == pytest.approx(100 * (0.5 * 0.8 + 0.5 * 0.25))  # O1 and O2 weigh one each
+    _same_as_whole_cycle(after)
+
+
+@pytest.mark.django_db
+def test_an_indicator_written_has_the_cycle_scored_afresh(django_assert_num_queries) -> None:
+    cycle = load_scored_plan()
+    first = cycle_scores(cycle, Period(2029))
+    object_update(actor=ACTOR, obj=Indicator.objects.get(code="K2"), data={"weight": Decimal(3)})
+    # the log's latest entry, the writes since, then the whole cycle read (six)
+    with django_assert_num_queries(8):
+        after = cycle_scores(cycle, Period(2029))
+    assert after.scores.now is not first.scores.now
     _same_as_whole_cycle(after)
 
 
@@ -171,15 +190,24 @@ def test_kept_scores_follow_every_kind_of_write_on_a_generated_plan(tmp_path: Pa
             kept = cycle_scores(cycle, period)
             assert kept.kept.graph is graph  # brought up to date, not read afresh
             _same_as_whole_cycle(kept)
-    # several writes at once, with one to the plan's shape among them
-    for _ in range(3):
-        writes[0]()
+    # writes to the plan's shape, with writes of actuals among them
     link = Link.objects.filter(cycle=cycle).order_by("id").first()
     assert link is not None
-    link_update(actor=ACTOR, link=link, weight=Decimal(4))
-    kept = cycle_scores(cycle, latest)
-    assert kept.kept.graph is not graph
-    _same_as_whole_cycle(kept)
+    result = Result.objects.filter(cycle=cycle, level__rank=1).order_by("code").first()
+    assert result is not None
+    shape_writes = [
+        lambda: link_update(actor=ACTOR, link=link, weight=Decimal(4)),
+        lambda: object_update(actor=ACTOR, obj=result, data={"method": "worst_of"}),
+        lambda: object_delete(actor=ACTOR, obj=Link.objects.filter(cycle=cycle).order_by("-id").first()),
+    ]
+    for write in shape_writes:
+        writes[0]()
+        write()
+        writes[1]()
+        for period in (latest, earlier):
+            kept = cycle_scores(cycle, period)
+            assert kept.kept.graph is not graph
+            _same_as_whole_cycle(kept)
 
 
 @pytest.mark.slow

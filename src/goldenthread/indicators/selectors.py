@@ -327,6 +327,10 @@ CHANGES_FOLLOWED = 2000
 #: Writes whose audit rows name the indicator whose values changed: only that indicator
 #: (and the computed indicators fed by it) is scored again.
 VALUE_TYPES = frozenset({"indicators.actual", "indicators.target"})
+#: Writes that change the roll-up's arrangement but no indicator's score: the cycle's
+#: results, links and indicators are read again (not their values) and the kept scores of
+#: the indicators rolled up over them.
+SHAPE_TYPES = frozenset({"plans.result", "plans.link"})
 
 
 def score_inputs() -> frozenset[str]:
@@ -455,19 +459,21 @@ def _rolling_graph(graph: rollup.Graph) -> rollup.Graph:
                    height=empty_ints, item_start=empty_ints, item_count=empty_ints)
 
 
-def _kept_afresh(cycle: Cycle, period: Period, version: tuple[Any, ...]) -> KeptCycle:
-    """Read and score the whole cycle for ``period``: seconds on a large plan."""
-    with gc_paused():
-        numbers = plan_numbers(cycle, None, until=period.year)
-        inds, now, ahead = score_indicators(numbers, period)
+IndicatorArrays = tuple[Floats, Floats, npt.NDArray[np.bool_]]  # scores now, ahead, likely to miss
+
+
+def _kept_of(cycle: Cycle, numbers: PlanNumbers, version: tuple[Any, ...],
+             periods: dict[Period, IndicatorArrays]) -> KeptCycle:
+    """What is kept of a cycle read by ``plan_numbers``, with its indicators' scores for
+    some periods (in the order of ``numbers.ind_rows``) rolled up to its results."""
     rows = numbers.rows
     methods = tuple(sorted({row[7] for row in rows}))
     method_index = {m: i for i, m in enumerate(methods)}
     ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
-    indicator_ids = np.fromiter((i.id for i in inds), dtype=np.int64, count=len(inds))
-    indicator_result = np.fromiter((numbers.position[i.result_id] for i in inds), dtype=np.int64,
-                                   count=len(inds))
-    miss = np.fromiter((i.likely_to_miss for i in inds), dtype=bool, count=len(inds))
+    ind_rows = numbers.ind_rows
+    indicator_ids = np.fromiter((row[0] for row in ind_rows), dtype=np.int64, count=len(ind_rows))
+    indicator_result = np.fromiter((numbers.position[row[3]] for row in ind_rows), dtype=np.int64,
+                                   count=len(ind_rows))
     dependents: dict[int, list[int]] = defaultdict(list)
     for computed_id, sources in numbers.sources.items():
         for source_id, _weight in sources:
@@ -486,14 +492,39 @@ def _kept_afresh(cycle: Cycle, period: Period, version: tuple[Any, ...]) -> Kept
         indicators_by_id=np.argsort(indicator_ids, kind="stable"), indicator_result=indicator_result,
         dependents=dict(dependents), on_track=float(cycle.on_track_threshold),
         at_risk=float(cycle.at_risk_threshold),
-        periods={period: _period_scores(numbers.graph, indicator_result, now, ahead, miss)},
+        periods={period: _period_scores(numbers.graph, indicator_result, *arrays)
+                 for period, arrays in periods.items()},
     )
 
 
-def _changed_indicators(kept: KeptCycle, version: tuple[Any, ...]) -> set[int] | None:
+def _kept_afresh(cycle: Cycle, period: Period, version: tuple[Any, ...]) -> KeptCycle:
+    """Read and score the whole cycle for ``period``: seconds on a large plan."""
+    with gc_paused():
+        numbers = plan_numbers(cycle, None, until=period.year)
+        inds, now, ahead = score_indicators(numbers, period)
+    miss = np.fromiter((i.likely_to_miss for i in inds), dtype=bool, count=len(inds))
+    return _kept_of(cycle, numbers, version, {period: (now, ahead, miss)})
+
+
+def _kept_reshaped(cycle: Cycle, kept: KeptCycle) -> KeptCycle | None:
+    """``kept`` after writes of results or links: the cycle's results, links and indicators
+    read again (not their values) and the roll-up arranged again, the indicators' kept
+    scores rolled up over it (their scores do not depend on the results above them); under
+    a second on the L plan, against five for scoring afresh. None when the cycle's
+    indicators are not the kept ones any more (gone with a result deleted)."""
+    with gc_paused():
+        shape = plan_numbers(cycle, None, values=False)
+        if [row[0] for row in shape.ind_rows] != kept.indicator_ids.tolist():
+            return None
+        return _kept_of(cycle, shape, kept.version,
+                        {p: (s.now, s.ahead, s.miss) for p, s in kept.periods.items()})
+
+
+def _changed_indicators(kept: KeptCycle, version: tuple[Any, ...]) -> tuple[set[int], bool] | None:
     """The indicators whose values the audited writes since ``kept`` changed, with the
-    computed indicators they feed; None when the writes touched more than values (the plan's
-    shape, weights, thresholds), when they are too many to follow, or when the log does not
+    computed indicators they feed, and whether results or links were written (the plan's
+    shape: ``SHAPE_TYPES``); None when the writes touched more than these (indicators,
+    levels, units, thresholds), when they are too many to follow, or when the log does not
     hold ``kept``'s entry any more (a database restored or rolled back)."""
     from django.apps import apps
 
@@ -513,8 +544,11 @@ def _changed_indicators(kept: KeptCycle, version: tuple[Any, ...]) -> set[int] |
     changed: set[int] = set()
     unnamed: dict[str, set[int]] = defaultdict(set)  # updates record only the fields changed
     named_by: dict[tuple[str, str], int] = {}  # creates and deletes record the whole row
+    reshaped = False
     for _pk, _at, kind, object_id, before, after in entries[1:]:
-        if kind in VALUE_TYPES:
+        if kind in SHAPE_TYPES:
+            reshaped = True
+        elif kind in VALUE_TYPES:
             named = [i for i in (before, after) if isinstance(i, int)]
             if named:
                 changed.update(named)
@@ -540,15 +574,21 @@ def _changed_indicators(kept: KeptCycle, version: tuple[Any, ...]) -> set[int] |
             if computed_id not in changed:
                 changed.add(computed_id)
                 stack.append(computed_id)
-    return changed
+    return changed, reshaped
 
 
 def _kept_brought_up(cycle: Cycle, kept: KeptCycle, version: tuple[Any, ...]) -> KeptCycle | None:
     """``kept`` brought up to ``version`` by scoring again only the indicators written since,
     and rolling the cycle up again (milliseconds); None when it must be read afresh."""
-    changed = _changed_indicators(kept, version)
-    if changed is None:
+    found = _changed_indicators(kept, version)
+    if found is None:
         return None
+    changed, reshaped = found
+    if reshaped:
+        reshaped_kept = _kept_reshaped(cycle, kept)
+        if reshaped_kept is None:
+            return None
+        kept = reshaped_kept
     changed_ids = sorted(changed)
     at = kept.indicator_positions(changed_ids)
     wanted = [pk for pk, pos in zip(changed_ids, at.tolist(), strict=True) if pos >= 0]
@@ -704,7 +744,7 @@ def scoreboards(cycle: Cycle, periods: list[Period], roots: list[int] | None = N
 
 def plan_numbers(
     cycle: Cycle, roots: list[int] | None = None, until: int | None = None,
-    indicators: Collection[int] | None = None,
+    indicators: Collection[int] | None = None, values: bool = True,
 ) -> PlanNumbers:
     """Read what scoring needs (see ``scoreboard`` for ``roots``): six to eight queries.
 
@@ -714,7 +754,8 @@ def plan_numbers(
 
     With ``indicators`` (ids), only those indicators are read, with their values (and the
     sources of the computed ones among them), and no results nor links: what re-scoring a
-    few indicators needs (``cycle_scores`` after a write of actuals or targets)."""
+    few indicators needs (``cycle_scores`` after a write of actuals or targets). With
+    ``values=False``, the indicators' values are left unread: the plan's shape only."""
     # With roots, every read is keyed by the results below them (so the database walks its
     # indexes from those few results instead of filtering the whole cycle's rows).
     below = _below(cycle, roots) if roots else None
@@ -743,6 +784,8 @@ def plan_numbers(
         value_scope = Q(indicator__result_id__in=below, value__isnull=False)
     else:
         indicator_scope, value_scope = nothing, nothing
+    if not values:
+        value_scope = nothing
     columns = ("id", "code", "name", "result_id", _float("weight"), "baseline_year",
                _float("baseline_value"), "unit_of_measure", "direction", "computation", "aggregation")
     ind_rows = _fetch(
@@ -755,7 +798,7 @@ def plan_numbers(
         computed__cycle=cycle
     ).values_list("computed_id", "source_id", _float("weight")):
         sources[computed_id].append((source_id, float(weight)))
-    methods = {row[0]: row[9] for row in ind_rows if row[9]}
+    methods = {row[0]: row[9] for row in ind_rows if row[9]} if values else {}
     wanted = {row[0] for row in ind_rows}
     extra: set[int] = set()
     stack = [sid for cid in methods for sid, _ in sources.get(cid, ())]
