@@ -73,6 +73,13 @@ def may_hold(user: Any, unit: OrgUnit) -> bool:
     return permissions.can(user, Action.PLAN, unit) or permissions.can(user, Action.APPROVE, unit)
 
 
+def may_record_lesson(user: Any, unit: OrgUnit) -> bool:
+    """A lesson of a unit is recorded by whoever holds a role there beyond viewing (a
+    reporter, approver, planner, finance officer, risk officer or administrator). Reviews
+    have no participants of their own: those who hold them are its planners and approvers."""
+    return any(permissions.can(user, action, unit) for action in Action if action != Action.VIEW)
+
+
 def visible_reviews(cycle: Cycle, user: Any) -> list[Review]:
     """The reviews of ``cycle`` that ``user`` sees, newest period first, with their counts.
     Three queries (the unit tree, the reviews with their counts)."""

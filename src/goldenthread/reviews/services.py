@@ -6,7 +6,9 @@
   (``decisions.KINDS``: a planner for priorities, targets and outputs, a finance officer
   for budget, a risk officer for risks), inside ``audit.sourced("review:<pk>")`` so every
   audit row it writes points back to the review. A decision is applied once.
-- Anyone who may see a unit records a lesson for it.
+- A lesson is recorded for a unit by whoever holds a role there beyond viewing (reporter,
+  approver, planner, finance officer, risk officer, administrator), linked to results of
+  that unit or the units below it which they may see.
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ from goldenthread.plans.models import Cycle, Result
 from goldenthread.reviews import decisions
 from goldenthread.reviews.choices import ActionStatus, DecisionStatus, ReviewStatus
 from goldenthread.reviews.models import Decision, FollowUp, Lesson, Review, ReviewNote
-from goldenthread.reviews.selectors import may_hold, normalise_tags, review_snapshot
+from goldenthread.reviews.selectors import (
+    may_hold,
+    may_record_lesson,
+    normalise_tags,
+    review_snapshot,
+    subtree,
+    unit_tree,
+)
 
 
 def _user(actor: ActorLike) -> Any:
@@ -41,6 +50,17 @@ def require_holder(actor: ActorLike, unit: OrgUnit) -> None:
         raise PermissionDenied(
             f"You may not hold a review of {unit.code} {unit.name}: planners and approvers "
             "of the unit (or a unit above it) do."
+        )
+
+
+def require_lesson_writer(actor: ActorLike, unit: OrgUnit) -> None:
+    """A lesson of ``unit`` is recorded by whoever holds a role there beyond viewing."""
+    user = _user(actor)
+    if user is not None and not may_record_lesson(user, unit):
+        raise PermissionDenied(
+            f"You may not record a lesson for {unit.code} {unit.name}: none of your roles there "
+            "allows it (reporter, approver, planner, finance officer, risk officer and "
+            "administrator do; a viewer reads lessons)."
         )
 
 
@@ -127,6 +147,23 @@ def decision_propose(
     )
 
 
+def _require_applier_role(user: Any, decision: Decision) -> None:
+    """Refuse unless ``user`` holds the role the decision's kind needs somewhere in what its
+    review covers (where exactly is checked against the records it changes)."""
+    if permissions.is_unrestricted(user):
+        return
+    review = decision.review
+    spec = decisions.kind_of(decision.kind)
+    covered = subtree(unit_tree(review.cycle), review.unit_id)
+    if not permissions.unit_ids(user, review.cycle_id, spec.action) & covered:
+        roles = ", ".join(str(role.label).lower() for role in permissions.roles_granting(spec.action))
+        raise PermissionDenied(
+            f"You may not apply decision {decision.pk} ({decision.get_kind_display().lower()}): "
+            f"it needs a role on {review.unit.code} {review.unit.name} or a unit below it "
+            f"({roles}), and none of your roles there allows it."
+        )
+
+
 @transaction.atomic
 def decision_apply(*, actor: ActorLike, decision: Decision, now: dt.datetime | None = None) -> Decision:
     """Apply a proposed decision: check its parameters again, check the applier's role on
@@ -135,6 +172,9 @@ def decision_apply(*, actor: ActorLike, decision: Decision, now: dt.datetime | N
     refused and changes nothing."""
     fresh = Decision.objects.select_for_update().select_related("review", "review__cycle",
                                                                "review__unit").get(pk=decision.pk)
+    user, label = audit.actor_fields(actor)
+    if user is not None:  # the role first: a refusal tells nothing of the decision's state
+        _require_applier_role(user, fresh)
     if fresh.status == DecisionStatus.APPLIED:
         when = timezone.localtime(fresh.applied_at).strftime("%d %b %Y %H:%M") if fresh.applied_at else ""
         raise ValidationError(
@@ -148,7 +188,6 @@ def decision_apply(*, actor: ActorLike, decision: Decision, now: dt.datetime | N
     if review.status != ReviewStatus.OPEN:
         raise ValidationError(f"{review} is closed: its proposed decisions are no longer applied.")
     checked = decisions.check(review, fresh.kind, fresh.params)
-    user, label = audit.actor_fields(actor)
     if user is not None:
         decisions.require_applier(user, fresh.kind, checked)
     with audit.sourced(source_of(review)):
@@ -192,13 +231,13 @@ def action_add(
 def action_set_status(*, actor: ActorLike, action: FollowUp, status: str) -> FollowUp:
     """Move a follow-up action on: its review's holders, and its owner, may."""
     user = _user(actor)
+    is_owner = user is not None and action.owner.user_id == user.pk
+    if user is not None and not is_owner:  # the role first, then the status asked for
+        require_holder(actor, action.review.unit)
     if status not in ActionStatus.values:
         raise ValidationError(
             {"status": f"'{status}' is not a status; one of: {', '.join(ActionStatus.values)}."}
         )
-    is_owner = user is not None and action.owner.user_id == user.pk
-    if user is not None and not is_owner:
-        require_holder(actor, action.review.unit)
     return object_update(actor=actor, obj=action, data={"status": status})
 
 
@@ -212,13 +251,22 @@ def lesson_create(
     see) and to the review it came from."""
     user, label = audit.actor_fields(actor)
     if user is not None:
-        permissions.require(user, Action.VIEW, unit)
+        require_lesson_writer(user, unit)
     linked = list(results)
+    below: set[int] | None = None
     for result in linked:
         if result.cycle_id != cycle.pk:
             raise ValidationError({"results": f"{result.code} belongs to another cycle."})
         if user is not None:
             permissions.require(user, Action.VIEW, result)
+        if below is None:
+            below = subtree(unit_tree(cycle), unit.pk)
+        if result.unit_id not in below:
+            raise ValidationError({"results": (
+                f"{result.code} belongs to {result.unit.code} {result.unit.name}, outside "
+                f"{unit.code} and the units below it: a lesson of {unit.code} is linked to its "
+                "own results."
+            )})
     errors = {name: f"Say {words}." for name, value, words in (
         ("title", title, "what the lesson is about"), ("what_happened", what_happened, "what happened"),
         ("why", why, "why it happened"), ("next_time", next_time, "what to do next time"),

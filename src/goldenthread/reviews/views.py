@@ -118,6 +118,7 @@ def _detail_context(request: HttpRequest, review: Review, **extra: Any) -> dict[
     context.update({
         "cycle": review.cycle,
         "holder": holder,
+        "may_record_lesson": selectors.may_record_lesson(user, review.unit),
         "appliers": appliers,
         "kinds": DecisionKind.choices,
         "note_form": forms.NoteForm(),
@@ -189,6 +190,7 @@ def review_close(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
 @cycle_view
 def note_add(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
+    services.require_holder(request.user, review.unit)
     form = forms.NoteForm(request.POST)
     if form.is_valid():
         try:
@@ -205,11 +207,11 @@ def note_add(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
 @cycle_view
 def decision_propose(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
+    services.require_holder(request.user, review.unit)
     kind = request.POST.get("kind", "")
     if kind not in forms.DECISION_FORMS:
         messages.error(request, f"'{kind}' is not a kind of decision.")
         return _back(review, "decisions")
-    services.require_holder(request.user, review.unit)
     form = forms.DECISION_FORMS[kind](request.POST, options=selectors.decision_options(review))
     if form.is_valid():
         try:
@@ -255,6 +257,7 @@ def decision_withdraw(request: HttpRequest, cycle: Cycle, pk: int, dpk: int) -> 
 @cycle_view
 def action_add(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
+    services.require_holder(request.user, review.unit)
     people = Person.objects.filter(cycle=cycle).select_related("unit").order_by("name")
     form = forms.ActionForm(request.POST, people=_people(list(people)))
     if form.is_valid():
@@ -339,6 +342,7 @@ def _lesson_from(request: HttpRequest, cycle: Cycle, form: forms.LessonForm,
 @cycle_view
 def review_lesson_add(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
+    services.require_lesson_writer(request.user, review.unit)
     form = forms.LessonForm(request.POST, units=[(review.unit.code, str(review.unit))])
     if form.is_valid() and _lesson_from(request, cycle, form, review):
         messages.success(request, "Lesson recorded.")
@@ -350,12 +354,19 @@ def review_lesson_add(request: HttpRequest, cycle: Cycle, pk: int) -> HttpRespon
 @cycle_view
 def lesson_register(request: HttpRequest, cycle: Cycle) -> HttpResponse:
     """The lessons learned of the cycle: search by words and tag; record one."""
-    units = [
-        (u.code, f"{u.code} {u.name}")
-        for u in OrgUnit.objects.visible_to(request.user).filter(cycle=cycle).order_by("tier", "code")
-    ]
+    visible = list(OrgUnit.objects.visible_to(request.user).filter(cycle=cycle).order_by("tier", "code"))
+    units = [(u.code, f"{u.code} {u.name}") for u in visible if selectors.may_record_lesson(request.user, u)]
     form = forms.LessonForm(request.POST or None, units=units)
     if request.method == "POST":
+        chosen = next((u for u in visible if u.code == request.POST.get("unit", "")), None)
+        if chosen is not None:  # the role first: a unit one sees but may not write to is refused
+            services.require_lesson_writer(request.user, chosen)
+        if not units:
+            raise PermissionDenied(
+                "You may not record a lesson in this cycle: lessons are recorded by those who hold "
+                "a role beyond viewing on a unit (reporter, approver, planner, finance officer, "
+                "risk officer, administrator)."
+            )
         if form.is_valid() and _lesson_from(request, cycle, form, None):
             messages.success(request, "Lesson recorded.")
             return redirect("lesson_register", cycle.code)
@@ -366,7 +377,7 @@ def lesson_register(request: HttpRequest, cycle: Cycle) -> HttpResponse:
     return render(request, "reviews/lessons.html", {
         "cycle": cycle, "lessons": list(selectors.lessons_search(cycle, request.user, text, tag)[:200]),
         "tags": selectors.lesson_tags(cycle, request.user), "q": text, "tag": tag, "form": form,
-        "open_form": request.method == "POST",
+        "open_form": request.method == "POST", "may_record": bool(units),
     }, status=400 if request.method == "POST" else 200)
 
 
