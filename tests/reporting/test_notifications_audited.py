@@ -30,7 +30,10 @@ def _rows(note: Notification) -> list[tuple[str, str, dict, dict]]:
 def _awaiting(plan: Plan, reporter, approver, period: str = "2028-Q1") -> Notification:  # type: ignore[no-untyped-def]
     actual = services.actual_enter(actor=reporter, indicator=k(plan, "K3"), period=period, value="5")
     services.actual_submit(actor=reporter, actual=actual)
-    return Notification.objects.get(recipient=approver, year=2028, quarter=int(period[-1]))
+    # the notification of this very submission, by its key: the approver may hold others
+    # of the same period (a reminder, an earlier submission of another value)
+    step = actual.transitions.filter(step="submit").latest("id")
+    return Notification.objects.get(recipient=approver, key=f"awaiting:{step.pk}")
 
 
 def test_opening_a_notification_marks_it_read_with_an_audit_row(
@@ -43,7 +46,7 @@ def test_opening_a_notification_marks_it_read_with_an_audit_row(
     assert (action, message, before) == ("update", "notification read", {"read_at": None})
     assert after == {"read_at": note.read_at.isoformat()}
     entry = AuditEntry.objects.get(object_type="reporting.notification", object_id=str(note.pk),
-                                   action="update")
+                                   action="update", message="notification read")
     assert entry.actor == approver and entry.cycle_code == "SP2028"
     # opening it again changes nothing, so it writes nothing
     client_of(approver).post(f"/notifications/{note.pk}/open/")

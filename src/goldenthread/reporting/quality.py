@@ -36,6 +36,13 @@ _YES = {"yes", "y", "true", "1", "oui", "sí", "si"}
 _NO = {"no", "n", "false", "0", "non"}
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+#: What a stored value holds (``Actual.value``: 20 digits, 6 of them after the point).
+MAX_PLACES = 6
+MAX_WHOLE_DIGITS = 20 - MAX_PLACES
+LARGEST = Decimal(f"{'9' * MAX_WHOLE_DIGITS}.{'9' * MAX_PLACES}")
+#: Above this modified z-score the number itself says little: the value is said to be far
+#: outside the history, in words.
+_Z_IN_WORDS = 1000.0
 
 
 class QualityError(ValueError):
@@ -69,9 +76,23 @@ def parse_number(raw: str, *, code: str, field: str = "value") -> Decimal:
             f"(leave the period unreported rather than typing N/A).",
         )
     try:
-        return Decimal(text)
+        number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
         raise QualityError(field, f"'{raw.strip()}' is not a number.") from None
+    if abs(number) > LARGEST:
+        raise QualityError(
+            field,
+            f"'{raw.strip()}' is too large for {code}: the largest value accepted is "
+            f"{LARGEST:,.{MAX_PLACES}f} ({MAX_WHOLE_DIGITS} digits before the decimal point).",
+        )
+    places = -int(number.normalize().as_tuple().exponent)
+    if places > MAX_PLACES:
+        raise QualityError(
+            field,
+            f"'{raw.strip()}' has {places} decimal places: {code} keeps at most {MAX_PLACES}; "
+            "round the value.",
+        )
+    return number
 
 
 def parse_value(
@@ -152,5 +173,10 @@ def plausibility(value: Decimal | float, history: Sequence[Decimal | float]) -> 
         reason = (f"every earlier value is {median:g}" if far else "")
         return Plausibility(far, None, median, reason)
     far = abs(score) > Z_LIMIT
-    reason = f"modified z-score {score:.1f} against a median of {median:g}" if far else ""
+    if not far:
+        reason = ""
+    elif abs(score) >= _Z_IN_WORDS:
+        reason = f"far outside this indicator's history, whose median is {median:,g}"
+    else:
+        reason = f"modified z-score {score:.1f} against a median of {median:,g}"
     return Plausibility(far, score, median, reason)

@@ -199,6 +199,8 @@ def actual_enter(
         actor=actor, indicator=indicator, period=when, value=parsed.value, text=parsed.text,
         status=ActualStatus.DRAFT, comment=comment,
     )
+    if link and actual.evidence.filter(link=link).exists():
+        link = ""  # the same link again on the same value: kept once
     if link or upload is not None:
         evidence = Evidence(actual=actual, link=link, added_by=_user_of(actor))
         staged = None

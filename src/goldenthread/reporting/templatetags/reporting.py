@@ -1,17 +1,10 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 
 from goldenthread.indicators.models import Actual
 
 register = template.Library()
-
-
-@register.filter
-def get_item(mapping: dict[Any, Any], key: Any) -> Any:
-    return mapping.get(key, "")
 
 
 @register.simple_tag
