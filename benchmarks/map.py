@@ -10,7 +10,8 @@ time per request (target: under 300 ms), and the number of queries of one reques
 Then the first map after a write, ``--writes`` times: an approved actual of an indicator of
 the unit is changed (through ``indicators.services.actual_set``, audited like any write), and
 the next request timed (the kept scores of the cycle are brought up to date). Once, the first
-map after a write to the plan's shape (a link's weight), which has the cycle scored afresh.
+map after a write to the plan's shape (a link's weight): the cycle's results, links and
+indicators read again, and the indicators' kept scores rolled up over them.
 
     python benchmarks/map.py [--keep DIR] [--runs 20] [--writes 7] [--results 500]
 """
@@ -161,8 +162,9 @@ def main() -> None:
         print(f"{'  the same, processor':<30}{statistics.median(after_cpus) * 1e3:>10.0f}"
               f"{percentile(after_cpus, 0.95) * 1e3:>10.0f}")
     print(f"queries per request: {len(sql)}. The first request of the process scores the whole "
-          f"cycle once for the context cards ({cold * 1e3:,.0f} ms wall, {cold_cpu * 1e3:,.0f} ms CPU); "
-          f"so does the first after a write to the plan's shape ({shape_wall * 1e3:,.0f} ms wall, "
+          f"cycle once for the context cards ({cold * 1e3:,.0f} ms wall, {cold_cpu * 1e3:,.0f} ms CPU). "
+          f"The first after a write to the plan's shape reads the cycle's results, links and "
+          f"indicators again, not their values ({shape_wall * 1e3:,.0f} ms wall, "
           f"{shape_cpu * 1e3:,.0f} ms CPU)")
 
 
