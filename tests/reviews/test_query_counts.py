@@ -24,7 +24,7 @@ LIST_QUERIES = 9
 # session, user, cycle, grants (2), the layout; the review, the unit tree (is every unit it
 # covers seen?), notes, decisions, actions, lessons and their results, the people who may
 # own an action.
-REVIEW_QUERIES = 14
+REVIEW_QUERIES = 15  # + the unit tree, to offer the review's own people first
 # session, user, cycle, grants (2), the layout; the units one may record a lesson for, the
 # lessons (one page) with their results, the tags in use, the count of the page.
 LESSONS_QUERIES = 10

@@ -41,7 +41,8 @@ class ActionForm(ChoicesForm):
     owner = forms.ChoiceField(label="Owner")
     due = forms.DateField(label="Due", widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any):
+    def __init__(self, *args: Any, people: list[Any], **kwargs: Any):
+        """``people``: (id, name) pairs, or (group, [(id, name), ...]) groups."""
         super().__init__(*args, **kwargs)
         self._set_choices("owner", [("", "Choose a person"), *people])
 

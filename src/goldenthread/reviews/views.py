@@ -7,6 +7,7 @@ is applied by whoever holds the role its kind needs (the service checks it).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -17,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from goldenthread.core import permissions
+from goldenthread.core import clock, permissions
 from goldenthread.core.permissions import Action, cycle_view
 from goldenthread.org.models import OrgUnit, Person
 from goldenthread.plans.models import Cycle, Result
@@ -63,13 +64,27 @@ def _holder_units(request: HttpRequest, cycle: Cycle) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------ the list
 
 
+def last_complete_quarter(cycle: Cycle, today: dt.date) -> tuple[int, int]:
+    """The quarter a new review proposes: the last one complete before ``today``, kept
+    within the cycle's years (its first quarter before the cycle starts, its last after)."""
+    year, quarter = today.year, (today.month - 1) // 3  # the quarter before today's
+    if quarter == 0:
+        year, quarter = year - 1, 4
+    if year < cycle.start_year:
+        return cycle.start_year, 1
+    if year > cycle.end_year:
+        return cycle.end_year, 4
+    return year, quarter
+
+
 @cycle_view
 def review_list(request: HttpRequest, cycle: Cycle) -> HttpResponse:
     """The reviews of the cycle the user sees; planners and approvers start one here."""
     units = _holder_units(request, cycle)
+    year, quarter = last_complete_quarter(cycle, clock.today())
     form = forms.ReviewCreateForm(
         request.POST or None, units=units, years=list(cycle.years),
-        initial={"year": cycle.start_year, "quarter": 4},
+        initial={"year": year, "quarter": quarter},
     )
     if request.method == "POST":
         if not units:
@@ -122,7 +137,7 @@ def _detail_context(request: HttpRequest, review: Review, **extra: Any) -> dict[
         "appliers": appliers,
         "kinds": DecisionKind.choices,
         "note_form": forms.NoteForm(),
-        "action_form": forms.ActionForm(people=_people(page.people)),
+        "action_form": forms.ActionForm(people=_people(page.people, review)),
         "lesson_form": forms.LessonForm(units=[(review.unit.code, str(review.unit))],
                                         initial={"unit": review.unit.code}),
         "status_form": forms.ActionStatusForm(),
@@ -139,8 +154,13 @@ def _detail_context(request: HttpRequest, review: Review, **extra: Any) -> dict[
     return context
 
 
-def _people(people: list[Person]) -> list[tuple[str, str]]:
-    return [(str(p.pk), f"{p.name} ({p.unit.code})") for p in people]
+def _people(people: list[Person], review: Review) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Who may own an action, in two groups: the people of the review's units first, then
+    everyone else of the cycle (one query for the unit tree)."""
+    covered = selectors.subtree(selectors.unit_tree(review.cycle), review.unit_id)
+    inside = [(str(p.pk), f"{p.name} ({p.unit.code})") for p in people if p.unit_id in covered]
+    outside = [(str(p.pk), f"{p.name} ({p.unit.code})") for p in people if p.unit_id not in covered]
+    return [(f"{review.unit.code} and the units below it", inside), ("Other people of the cycle", outside)]
 
 
 @require_safe
@@ -259,7 +279,7 @@ def action_add(request: HttpRequest, cycle: Cycle, pk: int) -> HttpResponse:
     review = _review(request, cycle, pk)
     services.require_holder(request.user, review.unit)
     people = Person.objects.filter(cycle=cycle).select_related("unit").order_by("name")
-    form = forms.ActionForm(request.POST, people=_people(list(people)))
+    form = forms.ActionForm(request.POST, people=_people(list(people), review))
     if form.is_valid():
         owner = people.get(pk=form.cleaned_data["owner"])
         try:
