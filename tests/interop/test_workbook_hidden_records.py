@@ -148,3 +148,21 @@ def test_sources_of_a_computed_indicator_she_may_not_see_are_not_named() -> None
     assert [(p.sheet, f"{p.column}{p.row}") for p in report.problems] == [("Indicators", ref)]
     assert '(now "KB" as far as you see it)' in report.problems[0].message
     assert "KA" not in said(report)
+
+
+def test_she_may_delete_her_result_that_also_serves_one_she_may_not_see(
+    fin: Cycle, bea: Any
+) -> None:
+    from goldenthread.core.services import object_create
+
+    actor = Actor(label="test")
+    op2 = Result.objects.get(cycle=fin, code="OP2")
+    mine = object_create(actor=actor, obj=Result(cycle=fin, code="OP5", level=op2.level,
+                                                   unit=op2.unit, title="Output five"))
+    link_create(actor=actor, child=mine, parent=Result.objects.get(cycle=fin, code="O1"))
+    link_create(actor=actor, child=mine, parent=Result.objects.get(cycle=fin, code="OP3"))
+    book = her_workbook(fin, bea)
+    set_cell(book, "Results", "OP5", "Delete", "yes")
+    report = check(book, fin, bea)
+    assert report.ok, said(report)
+    assert [(c.action, c.key) for c in report.changes] == [("delete", "OP5")]

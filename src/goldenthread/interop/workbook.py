@@ -1040,8 +1040,10 @@ class _Importer:
             return
         now, old = current
         if base is not None:
+            # as far as the user sees it: what their workbook could not show has not changed
+            shown = self.seen[sheet.name][identity][0] if self.scoped else now
             changed = [c.header for c in sheet.columns if _editable(c)
-                       and S.digest(c.canon(now.get(c.key))) != base.get(c.key, _EMPTY)]
+                       and S.digest(c.canon(shown.get(c.key))) != base.get(c.key, _EMPTY)]
             if changed:
                 self.problem(sheet.name, number, None, "", f"{sheet.noun} {key} was changed in "
                              f"Golden Thread after this workbook was exported "
