@@ -12,7 +12,7 @@ def test_the_snapshot_holds_the_units_results_and_the_thread_they_serve(bdt, bdt
     review = review_create(actor=bdt_planner, cycle=bdt.cycle, unit=bdt.units["BDT"], year=2028,
                            quarter=4, now=NOW)
     snap = review.snapshot
-    assert snap["version"] == 2
+    assert snap["version"] == 3
     assert snap["period"] == "2028-Q4"
     own = {r["code"] for r in snap["results"] if r["own"]}
     thread = {r["code"] for r in snap["results"] if not r["own"]}

@@ -23,6 +23,8 @@ from goldenthread.core.periods import Period
 from goldenthread.core.permissions import Action
 from goldenthread.finance.execution import Execution, ExecutionLine
 from goldenthread.finance.selectors import budget_execution, quarter_end
+from goldenthread.indicators.models import Indicator
+from goldenthread.indicators.scoring import is_flow
 from goldenthread.indicators.selectors import scoreboard
 from goldenthread.org.models import OrgUnit, Person
 from goldenthread.plans.choices import LevelKind
@@ -30,7 +32,9 @@ from goldenthread.plans.models import Cycle, Link, Result
 from goldenthread.reviews.models import Decision, FollowUp, Lesson, Review, ReviewNote
 from goldenthread.risks.selectors import escalated_risks, escalation_of, exposure, red_risks
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
+#: The share of a year's baseline and target a quarter of a flow is measured against.
+QUARTER_SHARE = 0.25
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
 
 
@@ -157,6 +161,21 @@ def _thread(cycle: Cycle, own: set[int]) -> set[int]:
     return found
 
 
+def period_figures(
+    baseline: float | None, target: float | None, actual: float | None, period: Period, *, flow: bool
+) -> dict[str, Any]:
+    """The baseline, target and actual an indicator's score for ``period`` was computed
+    from (``indicators.selectors.score_indicators``): a level is measured from its baseline
+    as it stands; a flow (what happens in each period, summed into the year) is measured in
+    a quarter against a quarter of its yearly baseline, as its target already is. The
+    yearly baseline is kept beside it."""
+    shown = baseline
+    if flow and period.quarter and baseline is not None:
+        shown = baseline * QUARTER_SHARE
+    return {"baseline": shown, "target": target, "actual": actual, "flow": flow,
+            "year_baseline": baseline}
+
+
 def review_snapshot(
     cycle: Cycle, unit: OrgUnit, period: Period, user: Any = None, now: dt.datetime | None = None
 ) -> dict[str, Any]:
@@ -203,14 +222,18 @@ def review_snapshot(
     indicators = []
     if board:
         codes = {r["id"]: r["code"] for r in results if r["own"]}
-        for ind in sorted(board.indicators.values(), key=lambda i: i.code):
-            if ind.result_id in codes:
-                indicators.append({
-                    "code": ind.code, "name": ind.name, "result": codes[ind.result_id],
-                    "target": ind.target, "actual": ind.actual, "baseline": ind.baseline,
-                    "score": None if ind.score is None else round(ind.score, 1),
-                    "status": ind.status, "computed": ind.computed,
-                })
+        chosen = sorted((i for i in board.indicators.values() if i.result_id in codes), key=lambda i: i.code)
+        aggregation = dict(
+            Indicator.objects.filter(pk__in=[i.id for i in chosen]).values_list("id", "aggregation")
+        ) if chosen else {}
+        for ind in chosen:
+            flow = is_flow(ind.unit_of_measure, aggregation.get(ind.id, ""))
+            indicators.append({
+                "code": ind.code, "name": ind.name, "result": codes[ind.result_id],
+                **period_figures(ind.baseline, ind.target, ind.actual, period, flow=flow),
+                "score": None if ind.score is None else round(ind.score, 1),
+                "status": ind.status, "computed": ind.computed,
+            })
     counts = {s: 0 for s in STATUSES}
     for r in results:
         if r["own"]:
