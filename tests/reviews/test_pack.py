@@ -90,3 +90,42 @@ def test_the_xlsx_pack_has_one_sheet_per_part(worked, bdt_planner):
     assert decisions[0][8] == "K2 target for 2029: none → 7"
     actions = list(book["actions"].iter_rows(min_row=2, values_only=True))
     assert actions[0][:2] == ("Brief the two ministries", "Amina Diallo")
+
+
+def test_every_xlsx_sheet_has_number_formats_a_frozen_header_and_sized_columns(bdt, worked, bdt_planner):
+    from decimal import Decimal
+
+    from goldenthread.core.audit import Actor
+    from goldenthread.core.services import object_create
+    from goldenthread.indicators.models import Actual, Indicator
+    from goldenthread.reviews.services import review_freeze
+
+    k2 = Indicator.objects.get(cycle=bdt.cycle, code="K2")  # a quarter's value, so a score
+    object_create(actor=Actor(label="test"), obj=Actual(indicator=k2, year=2028, quarter=4,
+                                                         value=Decimal("2"), status="approved"))
+    review_freeze(actor=bdt_planner, review=worked)
+    response = client_of(bdt_planner).get(f"/cycles/SP2028/reviews/{worked.pk}/pack.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    for ws in book.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert all(cell.font.bold for cell in ws[1]), ws.title
+        assert all(ws.column_dimensions[c.column_letter].width >= 8 for c in ws[1]), ws.title
+    summary = {row[0].value: row[1] for row in book["summary"].iter_rows(min_row=2)}
+    assert summary["execution rate"].number_format == "0.0%"
+    assert 0 < summary["execution rate"].value < 1
+    assert summary["spent to date"].number_format == "#,##0.00"
+    taken = summary["snapshot taken"]
+    assert isinstance(taken.value, dt.datetime) and taken.number_format == "yyyy-mm-dd hh:mm"
+    header = [c.value for c in book["budget"][1]]
+    total = next(r for r in book["budget"].iter_rows(min_row=2) if r[0].value == "total")
+    formats = {name: cell.number_format for name, cell in zip(header, total, strict=True)}
+    assert formats["planned"] == formats["spent"] == formats["projected at year end"] == "#,##0.00"
+    assert formats["execution rate"] == "0.0%"
+    header = [c.value for c in book["scores"][1]]
+    scored = next(r for r in book["scores"].iter_rows(min_row=2) if r[5].value is not None)
+    formats = {name: cell.number_format for name, cell in zip(header, scored, strict=True)}
+    assert formats["score"] == "0.0" and formats["coverage"] == "0.0%"
+    decision = list(book["decisions"].iter_rows(min_row=2))[0]
+    assert isinstance(decision[7].value, dt.datetime) and decision[7].number_format == "yyyy-mm-dd hh:mm"
+    action = list(book["actions"].iter_rows(min_row=2))[0]
+    assert action[2].value == dt.datetime(2029, 2, 28) and action[2].number_format == "yyyy-mm-dd"

@@ -8,7 +8,9 @@ the network or the file system.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -99,8 +101,39 @@ def _number(value: Any) -> Any:
     return value
 
 
+PERCENT, MONEY, SCORE, WHOLE, DATE, DATETIME = "0.0%", "#,##0.00", "0.0", "0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value with the number format it is shown in (for a column of mixed kinds)."""
+
+    value: Any
+    format: str
+
+
+def _when(value: Any) -> dt.datetime | None:
+    """An ISO time (as a snapshot stores it) as a local time without a zone, which is what
+    a spreadsheet holds."""
+    if not value:
+        return None
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.replace(tzinfo=None, microsecond=0)
+
+
+def _day(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
 def pack_xlsx(review: Review) -> bytes:
-    """The workbook: summary, scores, risks, escalated, budget, overdue, decisions, actions."""
+    """The workbook: summary, scores, risks, escalated, budget, overdue, decisions, actions.
+    Every sheet has a bold, frozen header row, columns sized to what they hold, and number
+    formats: rates as percentages (0.0%), money with two decimals and separators, scores
+    with one decimal, days and times as spreadsheet dates."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -109,18 +142,32 @@ def pack_xlsx(review: Review) -> bytes:
     book = Workbook()
     bold = Font(bold=True)
 
-    def sheet(title: str, header: list[str], rows: list[list[Any]], first: bool = False) -> None:
+    def sheet(title: str, header: list[str], rows: list[list[Any]], formats: dict[str, str] | None = None,
+              first: bool = False) -> None:
         ws = book.active if first else book.create_sheet()
         assert ws is not None
         ws.title = title
         ws.append(header)
         for cell in ws[1]:
             cell.font = bold
+        by_column = [(formats or {}).get(name) for name in header]
+        widths = [len(name) for name in header]
         for row in rows:
-            ws.append(row)
-        for column, name in zip(ws.columns, header, strict=False):
-            width = max([len(str(name)), *[len(str(c.value or "")) for c in column][:200]])
-            ws.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+            values = [v.value if isinstance(v, Cell) else v for v in row]
+            ws.append(values)
+            for index, (cell, given) in enumerate(zip(ws[ws.max_row], row, strict=False)):
+                shape = given.format if isinstance(given, Cell) else by_column[index] if index < len(by_column) else None
+                if shape and cell.value is not None and not isinstance(cell.value, str):
+                    cell.number_format = shape
+                shown = 16 if isinstance(cell.value, dt.datetime | dt.date) else len(
+                    f"{cell.value:,.2f}" if isinstance(cell.value, float) else str(cell.value or "")
+                )
+                if index < len(widths):
+                    widths[index] = max(widths[index], shown)
+                else:
+                    widths.append(shown)
+        for index, width in enumerate(widths, start=1):
+            ws.column_dimensions[ws.cell(row=1, column=index).column_letter].width = min(max(width + 2, 8), 60)
         ws.freeze_panes = "A2"
 
     execution = snap.get("execution") or {}
@@ -131,20 +178,21 @@ def pack_xlsx(review: Review) -> bytes:
         ["unit", f"{snap['unit']['code']} {snap['unit']['name']}"],
         ["period", snap["period"]],
         ["cycle", snap["cycle"]["code"]],
-        ["snapshot taken", snap["taken_at"]],
-        ["snapshot version", snap["version"]],
-        ["results on track", counts.get("on_track", 0)],
-        ["results at risk", counts.get("at_risk", 0)],
-        ["results off track", counts.get("off_track", 0)],
-        ["results with no data", counts.get("no_data", 0)],
-        ["red risks", len(snap.get("risks", []))],
-        [f"planned {execution.get('year', '')} ({snap['cycle']['currency']})", _number(total.get("planned"))],
-        ["spent to date", _number(total.get("spent"))],
-        ["execution rate", total.get("rate")],
-        ["projected at year end", _number(total.get("projected"))],
-        ["overdue reports", "not available" if snap.get("overdue") is None else len(snap["overdue"])],
-        ["decisions", len(page.decisions)],
-        ["follow-up actions", len(page.actions)],
+        ["snapshot taken", Cell(_when(snap["taken_at"]), DATETIME)],
+        ["snapshot version", Cell(snap["version"], WHOLE)],
+        ["results on track", Cell(counts.get("on_track", 0), WHOLE)],
+        ["results at risk", Cell(counts.get("at_risk", 0), WHOLE)],
+        ["results off track", Cell(counts.get("off_track", 0), WHOLE)],
+        ["results with no data", Cell(counts.get("no_data", 0), WHOLE)],
+        ["red risks", Cell(len(snap.get("risks", [])), WHOLE)],
+        [f"planned {execution.get('year', '')} ({snap['cycle']['currency']})",
+         Cell(_number(total.get("planned")), MONEY)],
+        ["spent to date", Cell(_number(total.get("spent")), MONEY)],
+        ["execution rate", Cell(total.get("rate"), PERCENT)],
+        ["projected at year end", Cell(_number(total.get("projected")), MONEY)],
+        ["overdue reports", "not available" if snap.get("overdue") is None else Cell(len(snap["overdue"]), WHOLE)],
+        ["decisions", Cell(len(page.decisions), WHOLE)],
+        ["follow-up actions", Cell(len(page.actions), WHOLE)],
     ], first=True)
     sheet("scores", ["code", "title", "level", "unit", "own or thread", "score", "status", "coverage",
                      "forecast", "likely to miss", "priority"], [
@@ -152,20 +200,20 @@ def pack_xlsx(review: Review) -> bytes:
          r["status"].replace("_", " "), r["coverage"], r["forecast"], "yes" if r["likely_to_miss"] else "",
          r["priority"]]
         for r in snap.get("results", [])
-    ])
+    ], {"score": SCORE, "coverage": PERCENT, "forecast": SCORE})
     sheet("risks", ["code", "title", "unit", "category", "result", "owner", "likelihood", "impact",
                     "score", "treatment", "escalated from"], [
         [r["code"], r["title"], r["unit"], r["category"], r["result"], r["owner"], r["likelihood"],
          r["impact"], r["score"], r["treatment"], (r.get("escalation") or {}).get("from", "")]
         for r in snap.get("risks", [])
-    ])
+    ], {"likelihood": WHOLE, "impact": WHOLE, "score": WHOLE})
     sheet("escalated", ["code", "title", "score", "from", "to", "escalated at", "escalated by",
                         "by a review's decision", "why"], [
         [r["code"], r["title"], r["score"], r["escalation"]["from"], r["escalation"]["to"],
-         r["escalation"]["at"][:16].replace("T", " "), r["escalation"]["by"],
+         _when(r["escalation"]["at"]), r["escalation"]["by"],
          "yes" if r["escalation"]["review"] else "", r["escalation"]["reason"]]
         for r in snap.get("escalated", [])
-    ])
+    ], {"score": WHOLE, "escalated at": DATETIME})
     budget_rows = []
     for kind, lines in (("output", execution.get("by_output", [])), ("unit", execution.get("by_unit", [])),
                         ("category", execution.get("by_category", [])), ("total", [total] if total else [])):
@@ -174,24 +222,26 @@ def pack_xlsx(review: Review) -> bytes:
                                 _number(x["expected"]), x["rate"], _number(x["burn_rate"]),
                                 _number(x["projected"])])
     sheet("budget", ["by", "code", "name", "planned", "spent", "expected by now", "execution rate",
-                     "burn rate per quarter", "projected at year end"], budget_rows)
+                     "burn rate per quarter", "projected at year end"], budget_rows,
+          {"planned": MONEY, "spent": MONEY, "expected by now": MONEY, "execution rate": PERCENT,
+           "burn rate per quarter": MONEY, "projected at year end": MONEY})
     sheet("overdue", ["indicator", "name", "result", "person", "period", "due", "days overdue", "status"], [
-        [o["indicator"], o["name"], o["result"], o["person"], o["period"], o["due"], o["days_overdue"],
+        [o["indicator"], o["name"], o["result"], o["person"], o["period"], _day(o["due"]), o["days_overdue"],
          o["status"]]
         for o in snap.get("overdue") or []
-    ])
+    ], {"due": DATE, "days overdue": WHOLE})
     sheet("decisions", ["number", "kind", "parameters", "rationale", "status", "proposed by", "applied by",
                         "applied at", "what it changed"], [
         [d.pk, d.get_kind_display(), ", ".join(f"{k}={v}" for k, v in d.params.items() if v != ""),
          d.rationale, d.get_status_display(), d.proposed_by_label, d.applied_by_label,
-         timezone.localtime(d.applied_at).strftime("%Y-%m-%d %H:%M") if d.applied_at else "", d.outcome]
+         _when(d.applied_at), d.outcome]
         for d in page.decisions
-    ])
+    ], {"number": WHOLE, "applied at": DATETIME})
     today = clock.today()
     sheet("actions", ["action", "owner", "due", "status", "overdue"], [
         [a.description, a.owner.name, a.due, a.get_status_display(), "yes" if a.is_overdue(today) else ""]
         for a in page.actions
-    ])
+    ], {"due": DATE})
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
