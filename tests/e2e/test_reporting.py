@@ -151,4 +151,12 @@ def test_report_return_correct_approve_and_unlock(page, live_server, demo, tmp_p
 
     page.goto(f"{live_server.url}/cycles/{demo}/reporting/completeness/?on={AS_OF}")
     expect(page.get_by_test_id("completeness")).to_be_visible()
+    # at 1280 px the whole cycle fits beside the unit names, written out in full
+    fits = page.evaluate(
+        "() => { const t = document.querySelector('[data-testid=completeness]');"
+        " return [t.scrollWidth, t.parentElement.clientWidth]; }"
+    )
+    assert fits[0] <= fits[1], fits
+    expect(page.get_by_role("columnheader", name="2031", exact=True)).to_be_in_viewport()
+    expect(page.get_by_role("rowheader", name="BDT Telecommunication Development Bureau")).to_be_visible()
     shoot(page, "reporting-10-amina-completeness")
