@@ -35,6 +35,19 @@ def on_postgresql() -> bool:
     return "postgresql" in settings.DATABASES["default"]["ENGINE"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing() -> None:
+    """Accounts made in tests hash their passwords with a fast hasher: the production one
+    takes half a second per account, and what the tests check is who may do what, not
+    the hash. (A ``goldenthread`` subprocess keeps the production hashers.)"""
+    from django.conf import settings
+    from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_hashers.cache_clear()
+    get_hashers_by_algorithm.cache_clear()
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("postgres") and not on_postgresql():
         pytest.skip("needs PostgreSQL: scripts/test runs the suite on it too")

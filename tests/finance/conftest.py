@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from goldenthread.plans.models import Cycle
 from tests.finance.plan import load_small_plan
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """The accounts of these tests sign in with ``force_login``: hashing their passwords
-    with the production hasher (half a second each) only slows the tests down."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
