@@ -125,7 +125,7 @@ def test_every_xlsx_sheet_has_number_formats_a_frozen_header_and_sized_columns(b
     scored = next(r for r in book["scores"].iter_rows(min_row=2) if r[5].value is not None)
     formats = {name: cell.number_format for name, cell in zip(header, scored, strict=True)}
     assert formats["score"] == "0.0" and formats["coverage"] == "0.0%"
-    decision = list(book["decisions"].iter_rows(min_row=2))[0]
+    decision = next(book["decisions"].iter_rows(min_row=2))
     assert isinstance(decision[7].value, dt.datetime) and decision[7].number_format == "yyyy-mm-dd hh:mm"
-    action = list(book["actions"].iter_rows(min_row=2))[0]
+    action = next(book["actions"].iter_rows(min_row=2))
     assert action[2].value == dt.datetime(2029, 2, 28) and action[2].number_format == "yyyy-mm-dd"

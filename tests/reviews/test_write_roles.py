@@ -27,7 +27,7 @@ def test_a_lesson_needs_a_writing_role_on_its_unit(bdt, review):
     viewer = account("vic", bdt, "BDT", "viewer")
     elsewhere = account("rita", bdt, "BR-TSD", "reporter")
     reporter = account("ray", bdt, "BDT-DNS", "reporter")
-    with pytest.raises(PermissionDenied, match="You may not record a lesson for BDT-DNS .*a viewer reads"):
+    with pytest.raises(PermissionDenied, match=r"You may not record a lesson for BDT-DNS .*a viewer reads"):
         lesson_create(actor=viewer, cycle=bdt.cycle, unit=bdt.units["BDT-DNS"], **LESSON)
     # a reporter of BR-TSD sees the organisation's goals, but does not write onto them
     with pytest.raises(PermissionDenied, match="You may not record a lesson for ITU"):

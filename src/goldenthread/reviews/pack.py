@@ -101,7 +101,9 @@ def _number(value: Any) -> Any:
     return value
 
 
-PERCENT, MONEY, SCORE, WHOLE, DATE, DATETIME = "0.0%", "#,##0.00", "0.0", "0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
+#: The number formats of the XLSX pack.
+PERCENT, MONEY, SCORE, WHOLE = "0.0%", "#,##0.00", "0.0", "0"
+DATE, DATETIME = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,8 @@ def pack_xlsx(review: Review) -> bytes:
     book = Workbook()
     bold = Font(bold=True)
 
-    def sheet(title: str, header: list[str], rows: list[list[Any]], formats: dict[str, str] | None = None,
-              first: bool = False) -> None:
+    def sheet(title: str, header: list[str], rows: list[list[Any]],
+              formats: dict[str, str] | None = None, first: bool = False) -> None:
         ws = book.active if first else book.create_sheet()
         assert ws is not None
         ws.title = title
@@ -156,7 +158,9 @@ def pack_xlsx(review: Review) -> bytes:
             values = [v.value if isinstance(v, Cell) else v for v in row]
             ws.append(values)
             for index, (cell, given) in enumerate(zip(ws[ws.max_row], row, strict=False)):
-                shape = given.format if isinstance(given, Cell) else by_column[index] if index < len(by_column) else None
+                shape = given.format if isinstance(given, Cell) else (
+                    by_column[index] if index < len(by_column) else None
+                )
                 if shape and cell.value is not None and not isinstance(cell.value, str):
                     cell.number_format = shape
                 shown = 16 if isinstance(cell.value, dt.datetime | dt.date) else len(
@@ -167,7 +171,8 @@ def pack_xlsx(review: Review) -> bytes:
                 else:
                     widths.append(shown)
         for index, width in enumerate(widths, start=1):
-            ws.column_dimensions[ws.cell(row=1, column=index).column_letter].width = min(max(width + 2, 8), 60)
+            letter = ws.cell(row=1, column=index).column_letter
+            ws.column_dimensions[letter].width = min(max(width + 2, 8), 60)
         ws.freeze_panes = "A2"
 
     execution = snap.get("execution") or {}
@@ -190,7 +195,8 @@ def pack_xlsx(review: Review) -> bytes:
         ["spent to date", Cell(_number(total.get("spent")), MONEY)],
         ["execution rate", Cell(total.get("rate"), PERCENT)],
         ["projected at year end", Cell(_number(total.get("projected")), MONEY)],
-        ["overdue reports", "not available" if snap.get("overdue") is None else Cell(len(snap["overdue"]), WHOLE)],
+        ["overdue reports",
+         "not available" if snap.get("overdue") is None else Cell(len(snap["overdue"]), WHOLE)],
         ["decisions", Cell(len(page.decisions), WHOLE)],
         ["follow-up actions", Cell(len(page.actions), WHOLE)],
     ], first=True)
@@ -226,8 +232,8 @@ def pack_xlsx(review: Review) -> bytes:
           {"planned": MONEY, "spent": MONEY, "expected by now": MONEY, "execution rate": PERCENT,
            "burn rate per quarter": MONEY, "projected at year end": MONEY})
     sheet("overdue", ["indicator", "name", "result", "person", "period", "due", "days overdue", "status"], [
-        [o["indicator"], o["name"], o["result"], o["person"], o["period"], _day(o["due"]), o["days_overdue"],
-         o["status"]]
+        [o["indicator"], o["name"], o["result"], o["person"], o["period"], _day(o["due"]),
+         o["days_overdue"], o["status"]]
         for o in snap.get("overdue") or []
     ], {"due": DATE, "days overdue": WHOLE})
     sheet("decisions", ["number", "kind", "parameters", "rationale", "status", "proposed by", "applied by",
