@@ -96,8 +96,15 @@ def test_a_department_planner_may_not_change_another_departments_result(fin):
     for header, value in {"Code": "OP9", "Level": "output", "Title": "Sneaky", "Unit": "DEPA"}.items():
         sheet.cell(row, headers.index(header) + 1).value = value
     html = _upload(client, book)
-    assert "you may not change this result (OP9): it belongs to DEPA Department A" in html
+    # a unit she may not see gets the words of a unit that does not exist: nothing is told of it
+    said = "&quot;DEPA&quot; refers to a unit you may not see or that does not exist"
+    assert said in html and "Department A" not in html
     assert not Result.objects.filter(cycle=fin, code="OP9").exists()
+    sheet.cell(row, headers.index("Unit") + 1).value = "NOPE"
+    assert said.replace("DEPA", "NOPE") in _upload(client, book)
+    # a unit above her own she sees, and may not write in: the refusal names it
+    sheet.cell(row, headers.index("Unit") + 1).value = "SEC"
+    assert "you may not change this result (OP9): it belongs to SEC Sector" in _upload(client, book)
 
 
 def test_members_without_a_writing_role_download_but_may_not_upload(member_b, fin):

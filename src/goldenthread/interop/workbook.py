@@ -660,6 +660,7 @@ _NO_CODE = re.compile(r"^no (?P<noun>\w+) '(?P<code>.+)' in this file$")
 
 #: The columns that name another record: (sheet, column) -> (section, noun) of what they name.
 _REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    (S.RESULTS.name, "unit"): ("units", "unit"),
     (S.RESULTS.name, "parents"): ("results", "result"),
     (S.RESULTS.name, "person"): ("people", "person"),
     (S.INDICATORS.name, "result"): ("results", "result"),
@@ -670,6 +671,7 @@ _REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     (S.ALLOCATIONS.name, "result"): ("results", "result"),
     (S.RISKS.name, "result"): ("results", "result"),
     (S.RISKS.name, "owner"): ("people", "person"),
+    (S.RISKS.name, "unit"): ("units", "unit"),
 }
 
 
@@ -707,7 +709,7 @@ class _Importer:
             self.seen = {name: table.index() for name, table in plan_tables(mine).items()}
             self.visible = {
                 section: {str(r["code"]) for r in mine.get(section) or () if "code" in r}
-                for section in ("results", "people", "indicators")
+                for section in ("results", "people", "indicators", "units")
             }
         self.plans: list[RowPlan] = []
         self.origins: dict[str, list[_Origin]] = {}
@@ -1243,7 +1245,8 @@ class _Importer:
                 sheet = S.RESULTS.name if section == "results" else S.INDICATORS.name
                 return (f"{noun} '{code}' is deleted by {sheet} row {row}; delete or change "
                         f"this reference too")
-            seen = {"result": "results", "indicator": "indicators", "person": "people"}.get(noun)
+            seen = {"result": "results", "indicator": "indicators", "person": "people",
+                    "unit": "units"}.get(noun)
             if self.scoped and seen and code not in self.visible.get(seen, set()):
                 return hidden_reference(code, noun)
             return f"no {noun} '{code}' in the plan"
