@@ -126,3 +126,24 @@ def test_the_pages_run_a_fixed_number_of_queries(
     with django_assert_num_queries(expected):
         response = browser.get(url)
     assert response.status_code == 200
+
+
+def test_what_ones_work_serves_in_another_unit_is_shown_whole_without_its_page(plan, other):
+    from decimal import Decimal
+
+    from goldenthread.core.services import object_create
+    from goldenthread.finance.models import Allocation
+    from tests.pages.plan import ACTOR
+
+    # Jonas (BR-TSD) gives a tenth of 2028 to an activity of BDT-DNS, a bureau he may not see
+    object_create(actor=ACTOR, obj=Allocation(person=plan.people["S0002"], year=2028,
+                                              result=plan.results["A1.1.1.1"], share=Decimal("0.1")))
+    html = client_of(other).get("/cycles/SP2028/my-thread/").content.decode()
+    served = re.findall(r'class="mcard mcard--(\w+) mcard--context mcard--served" data-id="\d+" '
+                        r'data-code="([^"]+)" data-title="([^"]*)"', html)
+    assert served, "the outcome Jonas's output serves, in a bureau he may not see"
+    for status, code, title in served:
+        result = plan.results[code]
+        assert title == result.title and status in {"on_track", "at_risk", "off_track", "no_data"}
+        assert f'/results/{code}/' not in html  # its page stays closed to him
+        assert client_of(other).get(f"/cycles/SP2028/results/{code}/").status_code == 403

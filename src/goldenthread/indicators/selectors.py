@@ -982,6 +982,20 @@ def reported_periods(cycle: Cycle) -> list[Period]:
     return [Period(year) for year in range(cycle.start_year, (latest or cycle.start_year) + 1)]
 
 
+def _year_to_date(
+    actuals: list[tuple[tuple[int, int], float, str]],
+) -> list[tuple[tuple[int, int], float, str]]:
+    """Quarterly values of a flow as running totals within their year (yearly values kept)."""
+    running: dict[int, float] = {}
+    drawn = []
+    for (year, quarter), value, status in sorted(actuals, key=lambda a: (a[0][0], a[0][1] or 0)):
+        if quarter:
+            running[year] = running.get(year, 0.0) + value
+            value = running[year]
+        drawn.append(((year, quarter), value, status))
+    return drawn
+
+
 @dataclass
 class SeriesChart:
     """One indicator's chart: baseline, targets, actuals by status, and its trend."""
@@ -991,9 +1005,15 @@ class SeriesChart:
 
 
 def indicator_chart(ind: IndicatorScore, targets: dict[tuple[int, int], float],
-                    actuals: list[tuple[tuple[int, int], float, str]], end_year: int) -> SeriesChart:
+                    actuals: list[tuple[tuple[int, int], float, str]], end_year: int,
+                    flow: bool = False) -> SeriesChart:
     """Plotly traces for one indicator (``targets`` by period; ``actuals`` as (period,
-    value, status)); times in years, quarters as fractions, as the scoring rule counts them."""
+    value, status)); times in years, quarters as fractions, as the scoring rule counts them.
+
+    A ``flow`` (a count that adds up over the year) draws its quarters as the year to date,
+    so that they climb to the year's value on the same scale instead of zigzagging under it."""
+    if flow:
+        actuals = _year_to_date(actuals)
     from goldenthread.insights import forecast
 
     traces: list[dict[str, Any]] = []
@@ -1010,6 +1030,8 @@ def indicator_chart(ind: IndicatorScore, targets: dict[tuple[int, int], float],
                          (ActualStatus.SUBMITTED, "Actual (awaiting approval)")):
         shown = sorted((period_time(*k), v) for k, v, s in actuals if s == status)
         if shown:
+            if flow and any(k[1] for k, _, s in actuals if s == status):
+                name += ", quarters as year to date"
             traces.append({"name": name, "kind": f"actual_{status}",
                            "x": [t for t, _ in shown], "y": [v for _, v in shown]})
     fitted = forecast.trend([t for t, _ in ind.points], [v for _, v in ind.points])

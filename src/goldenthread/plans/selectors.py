@@ -363,10 +363,11 @@ def _card_format(template: Any, flags: tuple[bool, ...]) -> str:
     key = (id(template), *flags)
     found = _card_formats.get(key)
     if found is None:
-        restricted, has_score, foot, share, miss = flags
+        restricted, has_score, foot, share, miss, served = flags
         marked = template.render(Context({
             **{name: f"@@{name}@@" for name in _CARD_TEXTS}, "share": "@@share@@" if share else "",
             "restricted": restricted, "has_score": has_score, "foot": foot, "miss": miss,
+            "served": served,
         }))
         found = marked.replace("{", "{{").replace("}", "}}")
         for name in _CARD_TEXTS:
@@ -381,7 +382,7 @@ def card_html(
     *, id: int, code: str, title: str, status: str, href: str, chip: str, label: str, score: str,
     has_score: bool, context: bool = False, own: bool = False, restricted: bool = False,
     foot: bool = False, share: str = "", year: int | None = None, miss: bool = False,
-    template: Any = None,
+    served: bool = False, template: Any = None,
 ) -> SafeString:
     """One card of the strategy map or of a thread board, from the one card template
     (``plans/_card.html``: the markup strategy-map.js and app.css expect). The template is
@@ -390,9 +391,11 @@ def card_html(
 
     ``chip``: the level (map) or the unit (boards); ``context``: on the thread above the
     chosen results, not itself chosen; ``own``: one of the board's starting results;
-    ``restricted``: of a unit the viewer may not see (code and unit only); ``foot``: the
-    status in words under the title, with ``share`` (percent of ``year``) when given."""
-    pattern = _card_format(template or card_template(), (restricted, has_score, foot, bool(share), miss))
+    ``restricted``: of a unit the viewer may not see (code and unit only), unless
+    ``served`` by the work a board starts from (then shown whole, without its page's link);
+    ``foot``: the status in words under the title, with ``share`` (percent of ``year``)."""
+    pattern = _card_format(template or card_template(),
+                           (restricted, has_score, foot, bool(share), miss, served))
     classes = (" mcard--context" if context else "") + (" mcard--own" if own else "")
     return mark_safe(pattern.format(  # every value escaped here
         id=id, code=escape(code), title=escape(title), status=escape(status), href=escape(href),

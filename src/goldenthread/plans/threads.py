@@ -41,6 +41,9 @@ class ThreadCard:
     own: bool  # one of the starting results (the unit's or the person's own work)
     restricted: bool  # of a unit the viewer may not see: shown by code and unit only
     share: Decimal | None = None  # the person's share of a year on it, for a work plan
+    # of a unit the viewer may not see, but served by the board's own work: the thread is
+    # shown whole (title, status, score), its page stays closed
+    served: bool = False
 
 
 @dataclass
@@ -105,11 +108,15 @@ def thread_board(
     for pk in sorted(shown, key=lambda pk: scores[pk].code):
         r = scores[pk]
         hidden = visible is not None and r.unit_id not in visible
+        # Everything on a board but its own results is what they serve: a person sees what
+        # their work serves, in any unit (docs/permissions.md), though not its page.
+        served = hidden and pk not in own_set
+        closed = hidden and not served
         by_level[r.level_id].append(ThreadCard(
-            id=r.id, code=r.code, title="" if hidden else r.title, unit_code=unit_code.get(pk, ""),
-            status=r.status, score=None if hidden else r.score, coverage=r.coverage,
-            likely_to_miss=r.likely_to_miss and not hidden, own=pk in own_set, restricted=hidden,
-            share=(shares or {}).get(pk),
+            id=r.id, code=r.code, title="" if closed else r.title, unit_code=unit_code.get(pk, ""),
+            status=r.status, score=None if closed else r.score, coverage=r.coverage,
+            likely_to_miss=r.likely_to_miss and not closed, own=pk in own_set, restricted=hidden,
+            share=(shares or {}).get(pk), served=served,
         ))
     ordered = sorted(by_level, key=lambda lv: levels[lv].rank)
     return ThreadBoard(

@@ -19,6 +19,7 @@ from goldenthread.core.periods import Period, PeriodError, period_within
 from goldenthread.core.permissions import cycle_view
 from goldenthread.finance import selectors as finance
 from goldenthread.indicators import selectors as indicators
+from goldenthread.indicators.scoring import is_flow
 from goldenthread.mobilisation import selectors as mobilisation
 from goldenthread.org import selectors as org
 from goldenthread.org.models import OrgUnit, Person
@@ -165,7 +166,8 @@ def _performance(
                    for row in sheet.periods if row.target is not None and row.target.value is not None}
         actuals = [((row.period.year, row.period.quarter), float(row.actual.value), row.actual.status)
                    for row in sheet.periods if row.actual is not None and row.actual.value is not None]
-        chart = indicators.indicator_chart(score, targets, actuals, cycle.end_year)
+        flow = is_flow(sheet.indicator.unit_of_measure, sheet.indicator.aggregation)
+        chart = indicators.indicator_chart(score, targets, actuals, cycle.end_year, flow=flow)
         charts[sheet.indicator.pk] = {"id": f"ichart-{sheet.indicator.pk}", "spec": chart.spec}
     return {
         "period": period, "periods": periods, "score": board.results[result.pk],

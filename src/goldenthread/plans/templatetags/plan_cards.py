@@ -29,5 +29,5 @@ def board_card(context: template.Context, card: Any) -> SafeString:
         has_score=card.score is not None, context=not card.own, own=card.own,
         restricted=card.restricted, foot=True,
         share=f"{round(card.share * 100)}" if card.share else "",
-        year=getattr(plan, "year", None), miss=card.likely_to_miss,
+        year=getattr(plan, "year", None), miss=card.likely_to_miss, served=card.served,
     )
