@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from goldenthread.core.periods import Period
 from goldenthread.indicators.choices import ActualStatus
-from goldenthread.indicators.models import Actual, Indicator
+from goldenthread.indicators.models import Actual, Indicator, Target
 from goldenthread.indicators.selectors import reported_periods, scoreboard
 from tests.indicators.scored_plan import load_scored_plan
 
@@ -132,6 +132,20 @@ def test_a_flow_in_a_year_in_progress_is_scored_to_date() -> None:
     # Q1's 1 study against a quarter of the year's target: on track, exactly
     first = next(i for i in scoreboard(cycle, Period(2029, 1)).indicators.values() if i.code == "K3")
     assert first.ratio == pytest.approx(1.0)
+
+
+def test_a_flows_fourth_quarter_is_a_quarter_of_the_year_like_the_others() -> None:
+    # Q4 ends when its year does; it is still measured against a quarter of the year's
+    # target (1 study), not against the whole year's 4
+    cycle = load_scored_plan()
+    k3 = Indicator.objects.get(cycle=cycle, code="K3")
+    Actual.objects.create(indicator=k3, year=2029, quarter=4, value=1, status=ActualStatus.APPROVED)
+    fourth = next(i for i in scoreboard(cycle, Period(2029, 4)).indicators.values() if i.code == "K3")
+    assert fourth.actual == 1 and fourth.target == pytest.approx(1) and fourth.ratio == pytest.approx(1.0)
+    # a target set for that very quarter is its own
+    Target.objects.create(indicator=k3, year=2029, quarter=4, value=2)
+    fourth = next(i for i in scoreboard(cycle, Period(2029, 4)).indicators.values() if i.code == "K3")
+    assert fourth.target == pytest.approx(2) and fourth.ratio == pytest.approx(0.5)
 
 
 def test_the_periods_reported_run_to_the_latest_year_with_an_approved_actual() -> None:

@@ -888,7 +888,12 @@ def score_indicators(
         target = target_at(now, own_targets, b_time, baseline)
         values = actuals.get(ind_id, {})
         if flow:
-            set_for_quarter = period.quarter and now in own_targets
+            # a target set for this very quarter (a fourth quarter ends when its year does, so
+            # its time alone cannot tell the two apart: the period's own key does)
+            set_for_quarter = period.quarter and (period.year, period.quarter) in numbers.targets.get(
+                ind_id, {})
+            if set_for_quarter:
+                target = numbers.targets[ind_id][(period.year, period.quarter)]
             year_target = None if set_for_quarter else target_at(
                 float(period.year), own_targets, b_time, baseline
             )
