@@ -5,6 +5,7 @@ the way of deleting the results, people and units they name."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,31 @@ def test_a_plan_with_reviews_lessons_and_a_ledger_is_replaced(bdt, review, bdt_p
     assert cycle.code == "SP2028"
     assert not Review.objects.exists() and not Lesson.objects.exists()
     assert not Transaction.objects.exists()
+
+
+def test_evidence_files_of_a_discarded_plan_are_kept_beside_its_archive(
+    bdt, django_capture_on_commit_callbacks,
+):  # type: ignore[no-untyped-def]
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from goldenthread.core.models import AuditEntry
+    from goldenthread.indicators.models import Indicator
+    from goldenthread.reporting.models import Evidence
+    from goldenthread.reporting.services import actual_enter
+
+    indicator = Indicator.objects.filter(cycle=bdt.cycle, unit_of_measure="number").first()
+    upload = SimpleUploadedFile("attendance.csv", b"name,days\nA,3\n", "text/csv")
+    with django_capture_on_commit_callbacks(execute=True):
+        actual_enter(actor=Actor(label="test"), indicator=indicator, period="2028-Q1", value="3",
+                     upload=upload)
+    stored = Evidence.objects.get().file
+    assert default_storage.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_load(actor=Actor(label="test"), document=plan_dump(bdt.cycle), replace=True,
+                  discard_entered=True)
+    assert not Evidence.objects.exists() and not default_storage.exists(stored)
+    replaced = AuditEntry.objects.get(action="replace")
+    assert "its evidence files in" in replaced.message
+    kept = Path(replaced.before["evidence files"]) / stored
+    assert kept.read_bytes() == b"name,days\nA,3\n"

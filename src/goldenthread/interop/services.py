@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -430,6 +431,35 @@ def _archive(cycle: Cycle) -> Path:
     return path
 
 
+def _keep_evidence_files(cycle: Cycle, archive: Path) -> Path | None:
+    """The evidence files uploaded in ``cycle``, about to be deleted with it, moved beside
+    the archive of the plan (``<archive>-evidence/``, by their stored paths) once the
+    replacement commits: discarded from the product, never silently lost. None when the
+    cycle holds no file."""
+    from django.core.files.storage import default_storage
+
+    from goldenthread.reporting.models import Evidence
+
+    names = list(Evidence.objects.filter(actual__indicator__cycle=cycle).exclude(file="")
+                 .values_list("file", flat=True))
+    if not names:
+        return None
+    folder = archive.with_name(f"{archive.stem}-evidence")
+
+    def move() -> None:
+        for name in names:
+            if not default_storage.exists(name):
+                continue
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with default_storage.open(name, "rb") as source, target.open("wb") as kept:
+                shutil.copyfileobj(source, kept)
+            default_storage.delete(name)
+
+    transaction.on_commit(move)
+    return folder
+
+
 def _entered_records(cid: int) -> dict[str, int]:
     """What people entered in the cycle that a plan file does not carry, by kind: a
     replacement would delete it with the plan."""
@@ -590,10 +620,13 @@ def plan_load(
         report("archiving the plan replaced", 0, 1)
         old_counts = {**plan_counts(existing), **({"discarded": entered} if entered else {})}
         archive = _archive(existing)
+        evidence = _keep_evidence_files(existing, archive)
         audit.record(
             actor=actor, action="replace", obj=existing, batch=batch, cycle_code=code,
-            before={"counts": old_counts, "archive": str(archive)},
-            message=f"replaced by {source or 'a plan file'}; the old plan is kept in {archive}",
+            before={"counts": old_counts, "archive": str(archive),
+                    **({"evidence files": str(evidence)} if evidence else {})},
+            message=f"replaced by {source or 'a plan file'}; the old plan is kept in {archive}"
+            + (f", its evidence files in {evidence}" if evidence else ""),
         )
         access = _Access.of(existing)
         _delete_cycle(existing)
