@@ -3,6 +3,7 @@ cycle (kept between requests until the next audited write), in a fixed number of
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -73,3 +74,46 @@ def test_a_unit_map_runs_a_fixed_number_of_queries(
         assert signed_in.get(url).status_code == 200
     with django_assert_num_queries(UNIT_MAP_QUERIES):
         assert signed_in.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("view", ["sunburst", "count"])
+def test_the_sunburst_closes_its_rings(db, view: str) -> None:
+    """On the demo organisation: every wedge's parent is a wedge or the centre, only leaves
+    carry a value (so a branch is its leaves and no ring leaves a blank wedge), results that
+    serve nothing sit under one explained wedge, and by cost the leaves add up to the cost
+    planned on every result of the map."""
+    from django.contrib.auth import get_user_model
+
+    from goldenthread.demo.builder import demo_document
+    from goldenthread.finance.models import CostLine
+    from goldenthread.interop.services import plan_load
+
+    cycle = plan_load(actor=Actor(label="test"), document=demo_document())
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("root", password="x"))
+    html = client.get(f"/cycles/{cycle.code}/map/?view={view}").content.decode()
+    found = re.search(r'<script id="sunburst-data" type="application/json">(.*?)</script>', html, re.S)
+    assert found
+    data = json.loads(found.group(1))
+    ids, parents, values, labels = data["ids"], data["parents"], data["values"], data["labels"]
+    assert len(set(ids)) == len(ids) and len(parents) == len(values) == len(ids)
+    assert all(p == "" or p in ids for p in parents)
+    branches = set(parents) - {""}
+    assert [values[i] for i, key in enumerate(ids) if key in branches] == [0] * len(branches)
+    roots = {labels[i] for i, p in enumerate(parents) if p == ""}
+    assert roots == {"G1", "G2", "Serving no goal"}
+    unlinked = {labels[i] for i, p in enumerate(parents) if p == "unlinked"}
+    assert {"OP-X1", "OP-X2"} <= unlinked
+    results = dict(zip(ids, data["results"], strict=True))
+    # a branch holds its result and every result below it: the three roots hold them all
+    assert results["unlinked"] == sum(results[ids[labels.index(code)]] for code in unlinked) > len(unlinked)
+    assert sum(results[ids[labels.index(code)]] for code in ("G1", "G2")) + results["unlinked"] == \
+        sum(1 for label in labels if label not in ("own cost", "Serving no goal"))
+    if view == "count":
+        assert set(values) == {0, 1}
+    else:
+        planned = sum(CostLine.objects.filter(result__cycle=cycle).values_list("amount", flat=True))
+        assert sum(values) == pytest.approx(float(planned))
+        assert "own cost" in labels
+        assert "“own cost” is the part of a result" in html
+    assert "Serving no goal” gathers" in html and "Click a card" not in html

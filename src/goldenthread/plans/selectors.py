@@ -614,24 +614,50 @@ def result_own_costs(cycle: Cycle) -> dict[int, Decimal]:
             .values("result_id").annotate(total=Sum("amount")).values_list("result_id", "total")}
 
 
+UNLINKED = "unlinked"  # the sunburst's wedge for results that serve nothing above them
+
+
 def sunburst(smap: StrategyMap, weights: dict[tuple[int, int], Decimal],
              costs: dict[int, Decimal] | None) -> dict[str, Any]:
-    """A sunburst of the map's results (Plotly's ids/parents/values), each under the parent
-    it serves with the most weight (ties: the lower code); sized by own cost plus what lies
-    below (``costs``) or by count (``costs=None``); coloured by score."""
+    """A sunburst of the map's results (Plotly's ids/parents/values, ``branchvalues:
+    "remainder"``), each under the parent it serves with the most weight (ties: the lower
+    code), coloured by score. The wedges fill the circle: only leaves carry a value, so a
+    branch is exactly the sum of its leaves. By cost (``costs``), a result with both cost
+    lines of its own and results below it gets an "own cost" leaf; by count (``costs=None``)
+    each leaf counts one and ``results`` tells how many results a branch holds. Results
+    below the top tier that serve nothing sit under one "Serving no goal" wedge."""
     cards = {c.id: c for t in smap.tiers for g in t.groups for c in g.cards}
     best: dict[int, tuple[Decimal, str, int]] = {}  # child -> (-weight, parent code, parent)
     for child, parent in smap.links:
         rank = (-weights.get((child, parent), Decimal(1)), cards[parent].code, parent)
         if child not in best or rank < best[child]:
             best[child] = rank
-    ids, labels, parents, values, colors, texts = [], [], [], [], [], []
+    top = min((c.tier for c in cards.values()), default=1)
+    parent_of = {str(cid): str(best[cid][2]) if cid in best else ("" if card.tier == top else UNLINKED)
+                 for cid, card in cards.items()}
+    parent_of[UNLINKED] = ""
+    branches = {p for p in parent_of.values() if p}
+    held: dict[str, int] = {}  # the results in each branch, itself included
+    for cid in cards:
+        node, seen = str(cid), set()
+        while node and node not in seen:
+            seen.add(node)
+            held[node] = held.get(node, 0) + 1
+            node = parent_of[node]
+    rows: list[tuple[str, str, str, float, float | None, str, int]] = []
+    if UNLINKED in branches:
+        rows.append((UNLINKED, "Serving no goal", "", 0.0, None, "results linked to nothing above them",
+                     held[UNLINKED]))
     for card in sorted(cards.values(), key=lambda c: (c.tier, c.code)):
-        ids.append(str(card.id))
-        labels.append(card.code)
-        parents.append(str(best[card.id][2]) if card.id in best else "")
-        values.append(float(costs.get(card.id, 0)) if costs is not None else 1)
-        colors.append(card.score if card.score is not None else None)
-        texts.append(card.title[:80])
-    return {"ids": ids, "labels": labels, "parents": parents, "values": values,
-            "scores": colors, "titles": texts, "by": "cost" if costs is not None else "count"}
+        key = str(card.id)
+        own = float(costs.get(card.id, 0)) if costs is not None else 1.0
+        branch = key in branches
+        rows.append((key, card.code, parent_of[key], 0.0 if branch else own, card.score, card.title[:80],
+                     held[key]))
+        if branch and costs is not None and own:
+            rows.append((f"{key}:own", "own cost", key, own, card.score,
+                         f"cost lines of {card.code} itself", 1))
+    names = ("ids", "labels", "parents", "values", "scores", "titles", "results")
+    data: dict[str, Any] = {name: [row[i] for row in rows] for i, name in enumerate(names)}
+    data["by"] = "cost" if costs is not None else "count"
+    return data

@@ -59,11 +59,12 @@
     var colors = spec.scores.map(function (s) { return s === null ? "#d9d5ca" : s; });
     var trace = {
       type: "sunburst", ids: spec.ids, labels: spec.labels, parents: spec.parents, values: spec.values,
-      branchvalues: "remainder", customdata: spec.titles.map(function (t, i) {
-        return [t, spec.scores[i] === null ? "no data" : spec.scores[i].toFixed(0)];
+      // only leaves carry a value, so each branch is the sum of its leaves and the rings close
+      branchvalues: "remainder", sort: true, customdata: spec.titles.map(function (t, i) {
+        return [t, spec.scores[i] === null ? "no data" : spec.scores[i].toFixed(0), spec.results[i]];
       }),
       hovertemplate: "<b>%{label}</b> %{customdata[0]}<br>score %{customdata[1]}<br>" +
-        (spec.by === "cost" ? "cost %{value:,.0f}" : "%{value} result(s)") + "<extra></extra>",
+        (spec.by === "cost" ? "cost %{value:,.0f}" : "%{customdata[2]} result(s) in this branch") + "<extra></extra>",
       marker: { colors: colors, colorscale: scoreScale, cmin: 0, cmax: 100, line: { color: "#fff", width: 1 },
         showscale: true, colorbar: { title: { text: "score" }, thickness: 12 } },
       maxdepth: 4, insidetextorientation: "radial"

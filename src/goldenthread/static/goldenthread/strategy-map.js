@@ -24,10 +24,10 @@
     }
     return seen;
   }
-  // Where a line ends: the card, or its unit's summary when the group is collapsed.
+  // Where a line ends: the card, or its unit's box when the box is closed.
   function anchor(card) {
     var group = card.closest("details");
-    return group && !group.open ? group.querySelector("summary") : card;
+    return group && !group.open ? group : card;
   }
   function draw() {
     var box = map.getBoundingClientRect();
@@ -38,13 +38,21 @@
       if (!child || !parent) { return; }
       var a = anchor(child).getBoundingClientRect(), b = anchor(parent).getBoundingClientRect();
       if (!a.width || !b.width) { return; }
-      var x1 = a.left + a.width / 2 - box.left, y1 = a.top - box.top;
-      var x2 = b.left + b.width / 2 - box.left, y2 = b.bottom - box.top;
-      if (y1 < y2) { y1 = a.bottom - box.top; y2 = b.top - box.top; }
-      var mid = (y1 + y2) / 2;
+      var x1 = a.left + a.width / 2 - box.left, x2 = b.left + b.width / 2 - box.left, y1, y2, c1, c2;
+      // Edge to edge, never through either card: the child's top to the parent's bottom when
+      // the parent is above, the reverse when below; cards in one row are joined by an arc
+      // from top edge to top edge, over the row.
+      if (a.top >= b.bottom - 1) {
+        y1 = a.top - box.top; y2 = b.bottom - box.top; c1 = c2 = (y1 + y2) / 2;
+      } else if (a.bottom <= b.top + 1) {
+        y1 = a.bottom - box.top; y2 = b.top - box.top; c1 = c2 = (y1 + y2) / 2;
+      } else {
+        y1 = a.top - box.top; y2 = b.top - box.top;
+        c1 = c2 = Math.min(y1, y2) - Math.min(40, 12 + Math.abs(x2 - x1) / 8);
+      }
       var on = thread && thread[l[0]] && thread[l[1]];
-      paths.push('<path ' + (on ? 'class="is-thread" ' : '') + 'd="M' + x1 + ',' + y1 + ' C' + x1 + ',' + mid +
-        ' ' + x2 + ',' + mid + ' ' + x2 + ',' + y2 + '"/>');
+      paths.push('<path data-link="' + l[0] + '-' + l[1] + '" ' + (on ? 'class="is-thread" ' : '') + 'd="M' + x1 + ',' + y1 + ' C' + x1 + ',' + c1 +
+        ' ' + x2 + ',' + c2 + ' ' + x2 + ',' + y2 + '"/>');
     });
     svg.setAttribute("viewBox", "0 0 " + box.width + " " + box.height);
     svg.innerHTML = paths.join("");
@@ -66,11 +74,7 @@
       var thread = threadOf(id), above = Object.keys(walk(id, parents)).length,
         below = Object.keys(walk(id, children)).length;
       Object.keys(thread).forEach(function (k) {
-        var card = cards[k];
-        if (!card) { return; }
-        card.classList.add("is-thread");
-        var group = card.closest("details");
-        if (group && !group.open) { group.open = true; }
+        if (cards[k]) { cards[k].classList.add("is-thread"); }
       });
       cards[id].classList.add("is-focus");
       cards[id].setAttribute("aria-pressed", "true");
@@ -84,7 +88,21 @@
     } else if (panel) {
       panel.classList.remove("is-open");
     }
+    markGroups();
     draw();
+  }
+  // A unit group holding part of the lit thread is lit too, with how many of its cards are
+  // on the thread, so that a closed group tells the user to open it.
+  function markGroups() {
+    map.querySelectorAll("details").forEach(function (group) {
+      var n = group.querySelectorAll(".mcard.is-thread").length;
+      var badge = group.querySelector("[data-lit]");
+      group.classList.toggle("is-thread", n > 0);
+      if (badge) {
+        badge.textContent = n + " on this thread";
+        badge.hidden = n === 0;
+      }
+    });
   }
   map.addEventListener("click", function (event) {
     if (event.target.closest("a")) { return; }
