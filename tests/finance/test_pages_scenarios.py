@@ -89,6 +89,12 @@ def test_two_scenarios_compare_side_by_side(planner, fin):
     changed = html[html.index('id="compare-changed"'):]
     assert "OP2" in changed[:1500] and "not funded" in changed[:1500]
     assert 'id="compare-gaps"' in html
+    assert "<td class=\"num\">2028</td><td class=\"num\">2028</td>" in html  # the years each covers
+    assert "differs where their years do" not in html  # same years: the same costs
+    _save(fin, "S29", "400000", year=2029)
+    html = client_for(planner).get(f"{URL}compare/", {"a": "S250", "b": "S29"}).content.decode()
+    assert "<td class=\"num\">2028</td><td class=\"num\">2029</td>" in html
+    assert "differs where their years do" in html
     error = client_for(planner).get(f"{URL}compare/", {"a": "S250", "b": "S250"}).content.decode()
     assert "Choose two different scenarios." in error
 
