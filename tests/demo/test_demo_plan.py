@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 
+from goldenthread.demo import facts
 from goldenthread.demo.builder import demo_document
 from goldenthread.finance.models import Allocation, CostLine
 from goldenthread.indicators import scoring
@@ -88,7 +89,14 @@ def test_it_reports_actuals_for_2028_and_quarters_of_2029_some_off_track(
     assert actuals.filter(year=2028, quarter=0).exists()
     assert actuals.filter(year=2029, quarter__in=[1, 2]).exists()
     assert not actuals.filter(year__gte=2030).exists()
-    assert not actuals.filter(year=2029, quarter__in=[0, 3, 4]).exists()
+    assert not actuals.filter(year=2029, quarter__in=[0, 4]).exists()
+    # 2029-Q3 was due on 30 October: in from the units on time, late from the others
+    third = actuals.filter(year=2029, quarter=3)
+    quarterly = actuals.filter(year=2029, quarter=2)
+    on_time = {a.indicator.result.unit.code for a in third.select_related("indicator__result__unit")}
+    assert on_time and not on_time & facts.LATE_IN_2029_Q3
+    late = quarterly.filter(indicator__result__unit__code__in=facts.LATE_IN_2029_Q3)
+    assert late.exists() and 0.6 < third.count() / quarterly.count() < 0.95
     statuses: dict[str, str] = {}
     for indicator in Indicator.objects.filter(cycle=demo_cycle, baseline_value__isnull=False):
         target = indicator.targets.filter(year=2028, quarter=0).first()

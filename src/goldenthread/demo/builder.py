@@ -28,6 +28,8 @@ YEARS = range(START, END + 1)
 # Actuals reported so far: the whole of 2028 and the first two quarters of 2029.
 REPORTED_YEAR = 2028
 REPORTED_QUARTERS = [(2028, 1), (2028, 2), (2028, 3), (2028, 4), (2029, 1), (2029, 2)]
+# Reported by the units on time only (facts.LATE_IN_2029_Q3 have not yet).
+LATE_QUARTER = (2029, 3)
 
 CENT = Decimal("0.01")
 VOLUNTARY = "voluntary_contributions"
@@ -215,11 +217,13 @@ class _Builder:
             if value:
                 row[key] = value
         row["baseline"] = {"year": BASELINE, "value": fact.baseline}
-        row["targets"], row["actuals"] = self._values(fact)
+        row["targets"], row["actuals"] = self._values(fact, on_time=unit not in facts.LATE_IN_2029_Q3)
         self.indicators.append(row)
 
-    def _values(self, fact: IndicatorFact) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Targets on the straight line from baseline to endline; actuals at ``pace``."""
+    def _values(self, fact: IndicatorFact, on_time: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Targets on the straight line from baseline to endline; actuals at ``pace``. A
+        quarterly indicator of a unit ``on_time`` has its 2029-Q3 report in too, drawn from
+        a generator of its own so that the rest of the demo stays as it was."""
         if fact.unit == "yes_no":
             return (
                 {str(y): bool(fact.endline) for y in YEARS if y > START},
@@ -261,6 +265,16 @@ class _Builder:
                 actuals[f"{year}-Q{quarter}"] = value
             _agree_with_year(actuals, flow=is_flow(fact.unit, fact.aggregation),
                              decimals=fact.decimals)
+            if on_time:
+                late = random.Random(f"{LATE_QUARTER} {fact.code}")
+                year, quarter = LATE_QUARTER
+                if fact.aggregation == "sum":
+                    flow = (base + (planned(year) - base) * fact.pace) / 4
+                    value = shape(flow * (1 + late.gauss(0, 0.05)))
+                else:
+                    t = year - 1 + quarter / 4
+                    value = shape(base + (planned(t) - base) * fact.pace + late.gauss(0, noise))
+                actuals[f"{year}-Q{quarter}"] = value
         return targets, actuals
 
     def _computed_indicators(self) -> None:

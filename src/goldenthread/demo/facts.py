@@ -1690,6 +1690,12 @@ DRAWN_ACCOUNTS = [
 # so that My reporting has real work for them: unit -> person's name.
 REPORTERS = {"TSB-SGD": "Lucas Moreau"}
 
+# The third quarter of 2029 was due on 30 October; as of the demo's date most units have
+# reported it and these have not, so the completeness map, My reporting and the reminders
+# have late reports to show among reports in on time. Lucas's department is one of them:
+# his reports are the browser tests' and the walkthrough's.
+LATE_IN_2029_Q3 = frozenset({"TSB-SGD", "BDT-PDD", "BR-SSD", "GS-HRMD", "RO-ARB"})
+
 # People deliberately given more work than their capacity, so the workforce
 # view has over-allocation to show: (unit, extra share of a year).
 OVER_ALLOCATED = [("BDT-DNS", 0.35), ("BR-SSD", 0.25), ("GS-IS", 0.2), ("RO-AFR", 0.3),
