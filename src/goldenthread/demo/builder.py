@@ -250,31 +250,26 @@ class _Builder:
 
         noise = abs(end - base) * 0.02 or abs(base) * 0.01
 
-        def actual(t: float) -> float | int:
-            return shape(base + (planned(t) - base) * fact.pace + self.rng.gauss(0, noise))
+        def actual(t: float, rng: random.Random = self.rng) -> float | int:
+            return shape(base + (planned(t) - base) * fact.pace + rng.gauss(0, noise))
+
+        def quarter_value(year: int, quarter: int, rng: random.Random) -> float | int:
+            if fact.aggregation == "sum":  # a flow: a quarter holds a quarter of the year
+                flow = (base + (planned(year) - base) * fact.pace) / 4
+                return shape(flow * (1 + rng.gauss(0, 0.05)))
+            return actual(year - 1 + quarter / 4, rng)  # a level: where it stood at the end
 
         targets: dict[str, Any] = {str(y): shape(planned(y)) for y in fact.target_years or YEARS}
         actuals: dict[str, Any] = {str(REPORTED_YEAR): actual(REPORTED_YEAR)}
         if fact.frequency == "quarterly":
             for year, quarter in REPORTED_QUARTERS:
-                if fact.aggregation == "sum":  # a flow: a quarter holds a quarter of the year
-                    flow = (base + (planned(year) - base) * fact.pace) / 4
-                    value = shape(flow * (1 + self.rng.gauss(0, 0.05)))
-                else:  # a level: where the measure stood at the end of the quarter
-                    value = actual(year - 1 + quarter / 4)
-                actuals[f"{year}-Q{quarter}"] = value
+                actuals[f"{year}-Q{quarter}"] = quarter_value(year, quarter, self.rng)
             _agree_with_year(actuals, flow=is_flow(fact.unit, fact.aggregation),
                              decimals=fact.decimals)
             if on_time:
-                late = random.Random(f"{LATE_QUARTER} {fact.code}")
                 year, quarter = LATE_QUARTER
-                if fact.aggregation == "sum":
-                    flow = (base + (planned(year) - base) * fact.pace) / 4
-                    value = shape(flow * (1 + late.gauss(0, 0.05)))
-                else:
-                    t = year - 1 + quarter / 4
-                    value = shape(base + (planned(t) - base) * fact.pace + late.gauss(0, noise))
-                actuals[f"{year}-Q{quarter}"] = value
+                own = random.Random(f"{LATE_QUARTER} {fact.code}")
+                actuals[f"{year}-Q{quarter}"] = quarter_value(year, quarter, own)
         return targets, actuals
 
     def _computed_indicators(self) -> None:
