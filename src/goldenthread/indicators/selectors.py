@@ -117,6 +117,9 @@ class IndicatorScore:
     likely_to_miss: bool
     computed: bool = False
     points: list[tuple[float, float]] = field(default_factory=list)  # (time, value) used by the trend
+    # the baseline the ratio was measured from: ``baseline``, or for a flow its share of the
+    # period (a quarter, or the quarters of a year reported so far)
+    measured_from: float | None = None
 
 
 @dataclass(slots=True)  # a hundred thousand of each on a large plan
@@ -917,6 +920,7 @@ def score_indicators(
             status=status_of(ratio, on_track, at_risk),
             endline_target=target_at(end, own_targets, b_time, baseline),
             projected=None, likely_to_miss=False, points=points, computed=bool(computation),
+            measured_from=measured_from,
         )
 
     # Forecasts: every indicator's trend at once.

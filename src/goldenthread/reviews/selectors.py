@@ -33,8 +33,6 @@ from goldenthread.reviews.models import Decision, FollowUp, Lesson, Review, Revi
 from goldenthread.risks.selectors import escalated_risks, escalation_of, exposure, red_risks
 
 SNAPSHOT_VERSION = 3
-#: The share of a year's baseline and target a quarter of a flow is measured against.
-QUARTER_SHARE = 0.25
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
 
 
@@ -161,21 +159,6 @@ def _thread(cycle: Cycle, own: set[int]) -> set[int]:
     return found
 
 
-def period_figures(
-    baseline: float | None, target: float | None, actual: float | None, period: Period, *, flow: bool
-) -> dict[str, Any]:
-    """The baseline, target and actual an indicator's score for ``period`` was computed
-    from (``indicators.selectors.score_indicators``): a level is measured from its baseline
-    as it stands; a flow (what happens in each period, summed into the year) is measured in
-    a quarter against a quarter of its yearly baseline, as its target already is. The
-    yearly baseline is kept beside it."""
-    shown = baseline
-    if flow and period.quarter and baseline is not None:
-        shown = baseline * QUARTER_SHARE
-    return {"baseline": shown, "target": target, "actual": actual, "flow": flow,
-            "year_baseline": baseline}
-
-
 def review_snapshot(
     cycle: Cycle, unit: OrgUnit, period: Period, user: Any = None, now: dt.datetime | None = None
 ) -> dict[str, Any]:
@@ -230,7 +213,10 @@ def review_snapshot(
             flow = is_flow(ind.unit_of_measure, aggregation.get(ind.id, ""))
             indicators.append({
                 "code": ind.code, "name": ind.name, "result": codes[ind.result_id],
-                **period_figures(ind.baseline, ind.target, ind.actual, period, flow=flow),
+                # the figures the score was computed from (a flow's quarter: its share of the
+                # yearly baseline, kept beside it)
+                "baseline": ind.measured_from, "target": ind.target, "actual": ind.actual,
+                "flow": flow, "year_baseline": ind.baseline,
                 "score": None if ind.score is None else round(ind.score, 1),
                 "status": ind.status, "computed": ind.computed,
             })
