@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -82,6 +83,22 @@ def test_a_child_serving_two_parents_counts_in_both() -> None:
     assert rolled.score[0] == pytest.approx(50) and rolled.score[1] == pytest.approx(50)
 
 
+def _cascade(
+    rng: random.Random, sizes: list[int], parents_of: Callable[[int, range], set[int]],
+    weights: list[float],
+) -> tuple[int, list[int], list[tuple[int, int, float]]]:
+    """A cascade of levels of ``sizes`` results, numbered level by level: each result below
+    the first level linked to the ``parents_of`` it in the level above, with weights drawn
+    from ``weights``. (The number of results, the first of each level, the links.)"""
+    firsts = [sum(sizes[:k]) for k in range(len(sizes))]
+    links = []
+    for level in range(1, len(sizes)):
+        above = range(firsts[level - 1], firsts[level])
+        for child in range(firsts[level], firsts[level] + sizes[level]):
+            links += [(child, parent, rng.choice(weights)) for parent in sorted(parents_of(child, above))]
+    return sum(sizes), firsts, links
+
+
 @pytest.mark.parametrize("seed", range(25))
 def test_random_cascades_match_the_rule_result_by_result(seed: int) -> None:
     rng = random.Random(seed)
@@ -112,17 +129,14 @@ def test_a_plan_shaped_cascade_matches_the_rule_result_by_result(seed: int) -> N
     # of items, so the roll-up sums them in blocks of their own width; the rest in padded
     # blocks; activities with one indicator are taken as they are.
     rng = random.Random(seed)
-    sizes = [4, 30, 240, 1200]
-    firsts = [sum(sizes[:k]) for k in range(len(sizes))]
-    n = sum(sizes)
-    links = []
-    for level in range(1, len(sizes)):
-        above = range(firsts[level - 1], firsts[level])
-        for child in range(firsts[level], firsts[level] + sizes[level]):
-            parents = {above[child % len(above)]} if rng.random() < 0.95 else set()
-            if rng.random() < 0.15:  # a second parent
-                parents.add(rng.choice(above))
-            links += [(child, parent, rng.choice([0.5, 1.0, 1.0, 2.0])) for parent in sorted(parents)]
+
+    def parents_of(child: int, above: range) -> set[int]:
+        parents = {above[child % len(above)]} if rng.random() < 0.95 else set()
+        if rng.random() < 0.15:  # a second parent
+            parents.add(rng.choice(above))
+        return parents
+
+    n, _, links = _cascade(rng, [4, 30, 240, 1200], parents_of, [0.5, 1.0, 1.0, 2.0])
     methods = [rng.choice(METHODS) if rng.random() < 0.1 else "weighted_mean" for _ in range(n)]
     ind_result = [r for r in range(n) for _ in range(rng.choice([0, 1, 1, 1, 2]))]
     ind_weight = [rng.choice([1.0, 1.0, 2.0, 0.0]) for _ in ind_result]
@@ -145,15 +159,11 @@ def test_a_part_of_the_cascade_rolls_up_to_the_same_bits_as_the_whole(seed: int)
     fewer results sharing each number of items, so other blocks), score exactly as in the
     whole cascade: a unit's page and the whole cycle never differ in the last digit."""
     rng = random.Random(seed)
-    sizes = [3, 24, 200, 900]
-    firsts = [sum(sizes[:k]) for k in range(len(sizes))]
-    n = sum(sizes)
-    links = []
-    for level in range(1, len(sizes)):
-        above = range(firsts[level - 1], firsts[level])
-        for child in range(firsts[level], firsts[level] + sizes[level]):
-            parents = {rng.choice(above) for _ in range(rng.choice([1, 1, 2]))}
-            links += [(child, parent, rng.choice([0.3, 0.7, 1.0, 2.5])) for parent in sorted(parents)]
+    n, firsts, links = _cascade(
+        rng, [3, 24, 200, 900],
+        lambda child, above: {rng.choice(above) for _ in range(rng.choice([1, 1, 2]))},
+        [0.3, 0.7, 1.0, 2.5],
+    )
     # a few results with many children, so wide blocks are summed too
     linked = {(c, p) for c, p, _ in links}
     links += [(c, firsts[1], 1.1) for c in range(firsts[2], firsts[2] + 40) if (c, firsts[1]) not in linked]
