@@ -266,3 +266,18 @@ def test_a_results_history_leaves_out_cost_lines_of_money_the_user_may_not_see(p
     seen = selectors.object_history(goal, user=owner, limit=500).entries
     assert any(h.entry.object_type == "finance.costline" for h in everything)
     assert not any(h.entry.object_type == "finance.costline" for h in seen)
+
+
+def test_the_history_of_a_cost_line_follows_the_money_the_user_sees(plan: Plan, owner):
+    mine = CostLine.objects.filter(result=plan.results["OP1.1.1"]).first()
+    above = CostLine.objects.filter(result__cycle=plan.cycle, result__unit__code__in=["BDT", "ITU"]).first()
+    if above is None:  # a cost on the bureau above her department
+        fund = object_create(actor=ACTOR, obj=Fund(cycle=plan.cycle, code="T2", name="Trust"))
+        above = object_create(actor=ACTOR, obj=CostLine(
+            result=plan.results["O1.1"], year=2029, category="other_direct", source=fund,
+            amount=Decimal("5.00")))
+    assert mine is not None and above.result.unit.code in ("BDT", "ITU")
+    assert client_of(owner).get(f"/history/finance.costline/{mine.pk}/").status_code == 200
+    # she sees the result above her unit (viewing reaches upward), not what it costs
+    refused = client_of(owner).get(f"/history/finance.costline/{above.pk}/")
+    assert refused.status_code == 403 and "money you may not see" in refused.content.decode()

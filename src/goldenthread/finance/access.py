@@ -28,6 +28,7 @@ from django.db.models import Sum
 from goldenthread.core import permissions
 from goldenthread.core.compute import gc_paused
 from goldenthread.core.permissions import FINANCE, PLAN, VIEW
+from goldenthread.core.selectors import object_type
 from goldenthread.finance import selectors, workforce
 from goldenthread.finance.choices import CostCategory
 from goldenthread.finance.costing import SHARE_SCALE, FinancialPlan, Label, UnitInfo, to_cents
@@ -225,14 +226,10 @@ _UNIT_MONEY = {"finance.costline": "result__unit_id", "finance.transaction": "un
                "finance.scenariorank": "result__unit_id"}
 
 
-def _name(model: Any) -> str:
-    return f"{model._meta.app_label}.{model._meta.model_name}"
-
-
 def may_see_money_of(user: Any, obj: Any) -> bool:
     """Whether ``user`` may read the money ``obj`` holds (its history shows it): the
     rule of the finance pages, for any record; True for records that hold no money."""
-    name = _name(type(obj))
+    name = object_type(type(obj))
     if name not in _WHOLE_ORGANISATION and name not in _UNIT_MONEY:
         return True
     cycle = _cycle_of(obj)
@@ -242,15 +239,17 @@ def may_see_money_of(user: Any, obj: Any) -> bool:
         return False
     if name in _WHOLE_ORGANISATION:
         return scope.whole
-    unit_id = type(obj)._base_manager.filter(pk=obj.pk).values_list(_UNIT_MONEY[name], flat=True)
-    return scope.whole or any(scope.covers(uid) for uid in unit_id if uid is not None)
+    unit_id: Any = obj
+    for part in _UNIT_MONEY[name].split("__"):  # the record's own fields: no query
+        unit_id = getattr(unit_id, part)
+    return scope.whole or (unit_id is not None and scope.covers(unit_id))
 
 
 def money_records_of(user: Any, queryset: Any, cycle: Cycle) -> Any:
     """``queryset`` (records of ``cycle``) less the money records ``user`` may not read
     (see ``may_see_money_of``); other querysets unchanged. One query (the cycle's unit
     tree) for a user who sees part of the organisation's money."""
-    name = _name(queryset.model)
+    name = object_type(queryset.model)
     if name not in _UNIT_MONEY or permissions.is_unrestricted(user):
         return queryset
     try:
